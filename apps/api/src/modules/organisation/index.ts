@@ -1,0 +1,8 @@
+/** Boards, schools, teams, people, roles and line management. */
+export { organisationRoutes } from './organisation.routes.ts';
+/** The signed-in person's place in the organisation. */
+export { getMe } from './organisation.service.ts';
+/** Navigation and admin-area rules other modules reuse. */
+export { canReadAuditLog, canReadOutbox, canEditPeople } from './organisation.policy.ts';
+export { displayName, searchTextOf } from './names.ts';
+export * as organisationTables from './organisation.schema.ts';

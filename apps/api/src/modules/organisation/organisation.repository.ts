@@ -1,0 +1,252 @@
+import { and, asc, count, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { boards, lineManagers, memberships, people, schools, teams } from './organisation.schema.ts';
+import { likePattern } from './names.ts';
+
+export type PeopleFilter = {
+  boardId: string;
+  schoolIds?: string[] | undefined;
+  schoolId?: string | undefined;
+  teamId?: string | undefined;
+  search?: string | undefined;
+  active: 'true' | 'false' | 'all';
+};
+
+function peopleWhere(f: PeopleFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(people.boardId, f.boardId)];
+  if (f.active !== 'all') conditions.push(eq(people.active, f.active === 'true'));
+  if (f.search) {
+    for (const word of f.search.split(/\s+/).filter(Boolean).slice(0, 5)) {
+      conditions.push(sql`${people.searchText} like ${likePattern(word)}`);
+    }
+  }
+  const inSchools = (ids: string[]) =>
+    exists(
+      sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${inArray(memberships.schoolId, ids)})`,
+    );
+  if (f.schoolIds) conditions.push(inSchools(f.schoolIds));
+  if (f.schoolId) conditions.push(inSchools([f.schoolId]));
+  if (f.teamId) {
+    conditions.push(
+      exists(sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.teamId} = ${f.teamId})`),
+    );
+  }
+  return and(...conditions);
+}
+
+/** One page of people, sorted by last name, with the total for the pager. */
+export async function findPeople(db: Db, f: PeopleFilter, page: number, pageSize: number) {
+  const where = peopleWhere(f);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        id: people.id,
+        firstName: people.firstName,
+        infix: people.infix,
+        lastName: people.lastName,
+        email: people.email,
+        employeeNumber: people.employeeNumber,
+        jobTitle: people.jobTitle,
+        active: people.active,
+      })
+      .from(people)
+      .where(where)
+      .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(people).where(where),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** Roles and school names for a page of people, in one query. */
+export async function findMembershipSummaries(db: Db, boardId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({ personId: memberships.personId, role: memberships.role, schoolName: schools.name })
+    .from(memberships)
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(and(eq(memberships.boardId, boardId), inArray(memberships.personId, personIds)));
+}
+
+export async function findPerson(db: Db, boardId: string, personId: string) {
+  const rows = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.boardId, boardId), eq(people.id, personId)));
+  return rows[0] ?? null;
+}
+
+export async function findPersonByEmail(db: Db, email: string) {
+  const rows = await db.select({ id: people.id, boardId: people.boardId }).from(people).where(sql`lower(${people.email}) = ${email.toLowerCase()}`);
+  return rows[0] ?? null;
+}
+
+export async function findMembershipsOf(db: Db, boardId: string, personId: string) {
+  return db
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      schoolId: memberships.schoolId,
+      schoolName: schools.name,
+      teamId: memberships.teamId,
+      teamName: teams.name,
+    })
+    .from(memberships)
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .leftJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.boardId, boardId), eq(memberships.personId, personId)))
+    .orderBy(asc(schools.name), asc(teams.name), asc(memberships.role));
+}
+
+const personRef = {
+  id: people.id,
+  firstName: people.firstName,
+  infix: people.infix,
+  lastName: people.lastName,
+  email: people.email,
+};
+
+export async function findManagersOf(db: Db, boardId: string, personId: string) {
+  return db
+    .select(personRef)
+    .from(lineManagers)
+    .innerJoin(people, eq(people.id, lineManagers.managerId))
+    .where(and(eq(lineManagers.boardId, boardId), eq(lineManagers.employeeId, personId)))
+    .orderBy(asc(people.lastName));
+}
+
+export async function findReportsOf(db: Db, boardId: string, personId: string) {
+  return db
+    .select(personRef)
+    .from(lineManagers)
+    .innerJoin(people, eq(people.id, lineManagers.employeeId))
+    .where(and(eq(lineManagers.boardId, boardId), eq(lineManagers.managerId, personId), eq(people.active, true)))
+    .orderBy(asc(people.lastName), asc(people.firstName));
+}
+
+export async function findBoard(db: Db, boardId: string) {
+  const rows = await db.select({ id: boards.id, name: boards.name }).from(boards).where(eq(boards.id, boardId));
+  return rows[0] ?? null;
+}
+
+export async function insertPerson(db: Db, values: typeof people.$inferInsert) {
+  const [row] = await db.insert(people).values(values).returning();
+  return row!;
+}
+
+/** Updates when the version still matches; returns null when someone else changed it first. */
+export async function updatePerson(
+  db: Db,
+  boardId: string,
+  personId: string,
+  version: number,
+  values: Partial<typeof people.$inferInsert>,
+) {
+  const rows = await db
+    .update(people)
+    .set({ ...values, version: sql`${people.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(people.boardId, boardId), eq(people.id, personId), eq(people.version, version)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function insertMembership(db: Db, values: typeof memberships.$inferInsert) {
+  const rows = await db.insert(memberships).values(values).onConflictDoNothing().returning({ id: memberships.id });
+  return rows[0] ?? null;
+}
+
+export async function deleteMembership(db: Db, boardId: string, personId: string, membershipId: string) {
+  const rows = await db
+    .delete(memberships)
+    .where(and(eq(memberships.boardId, boardId), eq(memberships.personId, personId), eq(memberships.id, membershipId)))
+    .returning({ role: memberships.role, schoolId: memberships.schoolId, teamId: memberships.teamId });
+  return rows[0] ?? null;
+}
+
+export async function replaceManagers(db: Db, boardId: string, employeeId: string, managerIds: string[]) {
+  await db.delete(lineManagers).where(and(eq(lineManagers.boardId, boardId), eq(lineManagers.employeeId, employeeId)));
+  if (managerIds.length > 0) {
+    await db.insert(lineManagers).values(managerIds.map((managerId) => ({ boardId, managerId, employeeId })));
+  }
+}
+
+export async function countPeopleIn(db: Db, boardId: string, ids: string[]) {
+  if (ids.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(people)
+    .where(and(eq(people.boardId, boardId), inArray(people.id, ids)));
+  return row?.n ?? 0;
+}
+
+export async function findSchools(db: Db, boardId: string) {
+  return db
+    .select({
+      id: schools.id,
+      name: schools.name,
+      kind: schools.kind,
+      brin: schools.brin,
+      version: schools.version,
+      teamCount: sql<number>`(select count(*) from ${teams} where ${teams.schoolId} = ${schools.id})`.mapWith(Number),
+      peopleCount: sql<number>`(select count(distinct ${memberships.personId}) from ${memberships} where ${memberships.schoolId} = ${schools.id})`.mapWith(Number),
+    })
+    .from(schools)
+    .where(eq(schools.boardId, boardId))
+    .orderBy(asc(schools.name));
+}
+
+export async function findSchool(db: Db, boardId: string, schoolId: string) {
+  const rows = await db.select().from(schools).where(and(eq(schools.boardId, boardId), eq(schools.id, schoolId)));
+  return rows[0] ?? null;
+}
+
+export async function insertSchool(db: Db, values: typeof schools.$inferInsert) {
+  const [row] = await db.insert(schools).values(values).returning();
+  return row!;
+}
+
+export async function updateSchool(db: Db, boardId: string, id: string, version: number, values: Partial<typeof schools.$inferInsert>) {
+  const rows = await db
+    .update(schools)
+    .set({ ...values, version: sql`${schools.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(schools.boardId, boardId), eq(schools.id, id), eq(schools.version, version)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function findTeams(db: Db, boardId: string, schoolId?: string) {
+  return db
+    .select({
+      id: teams.id,
+      schoolId: teams.schoolId,
+      schoolName: schools.name,
+      name: teams.name,
+      kind: teams.kind,
+      version: teams.version,
+      memberCount: sql<number>`(select count(distinct ${memberships.personId}) from ${memberships} where ${memberships.teamId} = ${teams.id})`.mapWith(Number),
+    })
+    .from(teams)
+    .innerJoin(schools, eq(schools.id, teams.schoolId))
+    .where(and(eq(teams.boardId, boardId), schoolId ? eq(teams.schoolId, schoolId) : undefined))
+    .orderBy(asc(schools.name), asc(teams.name));
+}
+
+export async function findTeam(db: Db, boardId: string, teamId: string) {
+  const rows = await db.select().from(teams).where(and(eq(teams.boardId, boardId), eq(teams.id, teamId)));
+  return rows[0] ?? null;
+}
+
+export async function insertTeam(db: Db, values: typeof teams.$inferInsert) {
+  const [row] = await db.insert(teams).values(values).returning();
+  return row!;
+}
+
+export async function updateTeam(db: Db, boardId: string, id: string, version: number, values: Partial<typeof teams.$inferInsert>) {
+  const rows = await db
+    .update(teams)
+    .set({ ...values, version: sql`${teams.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(teams.boardId, boardId), eq(teams.id, id), eq(teams.version, version)))
+    .returning();
+  return rows[0] ?? null;
+}

@@ -1,0 +1,5 @@
+// The schema index drizzle-kit reads; each table lives with the module that owns it.
+export * from './platform/audit/audit.schema.ts';
+export * from './platform/mail/mail.schema.ts';
+export * from './modules/organisation/organisation.schema.ts';
+export * from './modules/auth/auth.schema.ts';
