@@ -44,7 +44,7 @@ export type BuildOptions = { logger?: boolean };
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    loggerInstance: opts.logger === false ? createLogger('silent') : createLogger(config.logLevel),
+    loggerInstance: createLogger(opts.logger === false ? 'silent' : config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -94,7 +94,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Groeipad API', version: deps.version, description: 'De API van Groeipad. Alle teksten zijn Nederlands.' },
+      info: {
+        title: 'Groeipad API',
+        version: deps.version,
+        description: 'De API van Groeipad. Alle teksten zijn Nederlands.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gp_session' } } },
       security: [{ session: [] }],
     },
@@ -102,12 +106,21 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  app.decorate('authenticate', createAuthenticate((token, now) => resolveSession(deps.database.db, token, now)));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], response: { 200: Health } } }, async () => {
-    await pingDatabase(deps.database.db);
-    return { status: 'ok' as const, database: deps.database.kind, version: deps.version };
-  });
+  app.decorate(
+    'authenticate',
+    createAuthenticate((token, now) => resolveSession(deps.database.db, token, now)),
+  );
+
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['platform'], response: { 200: Health } } },
+    async () => {
+      await pingDatabase(deps.database.db);
+      return { status: 'ok' as const, database: deps.database.kind, version: deps.version };
+    },
+  );
 
   await app.register(authRoutes);
   await app.register(meRoutes);
@@ -121,15 +134,18 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     await app.register(fastifyStatic, {
       root: path.resolve(dist),
       index: false,
-      setHeaders(res, filePath) {
+      setHeaders(reply, filePath) {
         // Fingerprinted assets never change: cache them for a year.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
     app.get('/', sendIndex);
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api')) return sendIndex(req, reply);
-      return reply.code(404).send({ error: { code: 'not_found', message: `Onbekend adres: ${req.method} ${req.url.split('?')[0]}` } });
+      return reply
+        .code(404)
+        .send({ error: { code: 'not_found', message: `Onbekend adres: ${req.method} ${req.url.split('?')[0]}` } });
     });
   }
 

@@ -48,7 +48,10 @@ async function main() {
     `API-documentatie: ${url}/api/docs`,
   ];
   if (config.demo) {
-    if (seeded) lines.push(`Demobestuur geladen: ${seeded.schools} scholen, ${seeded.teams} teams, ${seeded.people} medewerkers.`);
+    if (seeded)
+      lines.push(
+        `Demobestuur geladen: ${seeded.schools} scholen, ${seeded.teams} teams, ${seeded.people} medewerkers.`,
+      );
     lines.push(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(30)} ${a.role}`);
   }

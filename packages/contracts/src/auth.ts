@@ -30,9 +30,7 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const PasswordResetRequest = z
-  .object({ email: z.string().trim().toLowerCase().min(1).max(254) })
-  .strict();
+export const PasswordResetRequest = z.object({ email: z.string().trim().toLowerCase().min(1).max(254) }).strict();
 export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
 
 export const PASSWORD_MIN_LENGTH = 12;

@@ -1,5 +1,4 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Role } from '@groeipad/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { ActorMembership } from '../../platform/actor.ts';
 import { memberships, people } from '../organisation/organisation.schema.ts';
@@ -25,16 +24,16 @@ export async function findLiveSession(db: Db, sessionId: string, now: Date): Pro
       lastSeenAt: sessions.lastSeenAt,
       personId: people.id,
       boardId: people.boardId,
-      memberships: sql<ActorMembership[]>`coalesce(json_agg(json_build_object('role', ${memberships.role}, 'schoolId', ${memberships.schoolId}, 'teamId', ${memberships.teamId})) filter (where ${memberships.id} is not null), '[]'::json)`,
+      memberships: sql<
+        ActorMembership[]
+      >`coalesce(json_agg(json_build_object('role', ${memberships.role}, 'schoolId', ${memberships.schoolId}, 'teamId', ${memberships.teamId})) filter (where ${memberships.id} is not null), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .leftJoin(memberships, eq(memberships.personId, people.id))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(people.active, true)))
     .groupBy(sessions.id, people.id);
-  const row = rows[0];
-  if (!row) return null;
-  return { ...row, memberships: row.memberships.map((m) => ({ ...m, role: m.role as Role })) };
+  return rows[0] ?? null;
 }
 
 export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
@@ -122,7 +121,13 @@ export async function findAuthToken(db: Db, id: string, now: Date) {
 
 export async function findPersonForMail(db: Db, personId: string) {
   const rows = await db
-    .select({ id: people.id, boardId: people.boardId, email: people.email, firstName: people.firstName, active: people.active })
+    .select({
+      id: people.id,
+      boardId: people.boardId,
+      email: people.email,
+      firstName: people.firstName,
+      active: people.active,
+    })
     .from(people)
     .where(eq(people.id, personId));
   return rows[0] ?? null;

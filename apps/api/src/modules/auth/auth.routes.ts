@@ -42,15 +42,22 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     },
   );
 
-  app.post('/api/auth/logout', { preHandler: app.authenticate, schema: { tags, response: { 200: Ok, ...errors } } }, async (req, reply) => {
-    await service.logout(app.deps.database.db, actorOf(req));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { preValidation: app.authenticate, schema: { tags, response: { 200: Ok, ...errors } } },
+    async (req, reply) => {
+      await service.logout(app.deps.database.db, actorOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   app.post(
     '/api/auth/logout-everywhere',
-    { preHandler: app.authenticate, schema: { tags, response: { 200: z.object({ sessions: z.number().int() }), ...errors } } },
+    {
+      preValidation: app.authenticate,
+      schema: { tags, response: { 200: z.object({ sessions: z.number().int() }), ...errors } },
+    },
     async (req, reply) => {
       const sessions = await service.logoutEverywhere(app.deps.database.db, actorOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -74,7 +81,11 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     '/api/auth/token',
     {
       config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, body: z.object({ token: z.string().min(20).max(200) }).strict(), response: { 200: z.object({ purpose: z.string() }), ...errors } },
+      schema: {
+        tags,
+        body: z.object({ token: z.string().min(20).max(200) }).strict(),
+        response: { 200: z.object({ purpose: z.string() }), ...errors },
+      },
     },
     (req) => service.checkToken(app.deps.database.db, req.body.token, nowOf(req)),
   );
@@ -93,7 +104,10 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
 
   app.post(
     '/api/admin/people/:id/invitation',
-    { preHandler: app.authenticate, schema: { tags: ['beheer'], params: IdParams, response: { 202: Ok, ...errors } } },
+    {
+      preValidation: app.authenticate,
+      schema: { tags: ['beheer'], params: IdParams, response: { 202: Ok, ...errors } },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       if (!canEditPeople(actor)) throw new AppError('forbidden');

@@ -30,7 +30,10 @@ export async function login(
   const person = await repo.findLoginCandidate(db, input.email);
   if (person?.lockedUntil && person.lockedUntil > now) {
     await verifyPassword(null, input.password);
-    throw new AppError('rate_limited', 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw.');
+    throw new AppError(
+      'rate_limited',
+      'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw.',
+    );
   }
   const ok = await verifyPassword(person?.passwordHash ?? null, input.password);
   if (!person || !ok || !person.active) {
@@ -95,7 +98,13 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
 export async function logoutEverywhere(db: Db, actor: Actor): Promise<number> {
   return db.transaction(async (tx) => {
     const n = await repo.deleteSessionsOf(tx, actor.personId);
-    await audit(tx, { boardId: actor.boardId, actorId: actor.personId, action: 'auth.logout_everywhere', subjectPersonId: actor.personId, details: { sessions: n } });
+    await audit(tx, {
+      boardId: actor.boardId,
+      actorId: actor.personId,
+      action: 'auth.logout_everywhere',
+      subjectPersonId: actor.personId,
+      details: { sessions: n },
+    });
     return n;
   });
 }
@@ -114,7 +123,12 @@ export async function requestPasswordReset(deps: AuthDeps, email: string): Promi
     });
     const target = await repo.findPersonForMail(tx, person.id);
     await deps.mailer.send(tx, resetMail(deps.config, target!, token));
-    await audit(tx, { boardId: person.boardId, actorId: null, action: 'auth.reset_requested', subjectPersonId: person.id });
+    await audit(tx, {
+      boardId: person.boardId,
+      actorId: null,
+      action: 'auth.reset_requested',
+      subjectPersonId: person.id,
+    });
   });
 }
 
@@ -132,7 +146,12 @@ export async function sendInvitation(deps: AuthDeps, actor: Actor, personId: str
       expiresAt: new Date(deps.now.getTime() + INVITE_TTL_MS),
     });
     await deps.mailer.send(tx, inviteMail(deps.config, target, token));
-    await audit(tx, { boardId: actor.boardId, actorId: actor.personId, action: 'auth.invited', subjectPersonId: personId });
+    await audit(tx, {
+      boardId: actor.boardId,
+      actorId: actor.personId,
+      action: 'auth.invited',
+      subjectPersonId: personId,
+    });
   });
 }
 

@@ -28,7 +28,7 @@ export function createRandom(seed: number) {
   const uuid = () => {
     const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16));
     hex[12] = '4';
-    hex[16] = ((Math.floor(next() * 4) + 8) as number).toString(16);
+    hex[16] = (Math.floor(next() * 4) + 8).toString(16);
     const h = hex.join('');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   };
@@ -62,7 +62,11 @@ export async function seedBoard(db: Db, spec: BoardSpec, passwordHash: string | 
   let employeeNumber = 100_000 + (spec.seed % 1000) * 1000;
 
   const slugify = (s: string) =>
-    s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]+/g, '');
+    s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z]+/g, '');
 
   function person(jobTitle: string, email?: string): PersonRow {
     const firstName = rnd.pick(FIRST_NAMES);
@@ -122,7 +126,10 @@ export async function seedBoard(db: Db, spec: BoardSpec, passwordHash: string | 
       const teamId = rnd.uuid();
       teams.push({ id: teamId, boardId, schoolId, name: team.name, kind: team.kind });
       const namedTeam = first && teamIndex === 0;
-      const lead = person(team.kind === 'ondersteuning' ? 'Hoofd ondersteuning' : 'Teamleider', namedTeam ? named('teamleider') : undefined);
+      const lead = person(
+        team.kind === 'ondersteuning' ? 'Hoofd ondersteuning' : 'Teamleider',
+        namedTeam ? named('teamleider') : undefined,
+      );
       role(lead, 'teamleider', schoolId, teamId);
       manages(leader, lead);
       for (let i = 0; i < team.size; i++) {
@@ -130,7 +137,8 @@ export async function seedBoard(db: Db, spec: BoardSpec, passwordHash: string | 
         role(member, team.staffRole, schoolId, teamId);
         manages(lead, member);
         if (team.kind === 'onderwijs' && i === 1) role(member, 'coach', schoolId, teamId);
-        if (school.kind === 'vo' && team.kind === 'onderwijs' && i === 2) role(member, 'werkplekbegeleider', schoolId, teamId);
+        if (school.kind === 'vo' && team.kind === 'onderwijs' && i === 2)
+          role(member, 'werkplekbegeleider', schoolId, teamId);
       }
     });
   });
@@ -140,7 +148,8 @@ export async function seedBoard(db: Db, spec: BoardSpec, passwordHash: string | 
     await tx.insert(t.schools).values(schools);
     await tx.insert(t.teams).values(teams);
     for (let i = 0; i < people.length; i += 1000) await tx.insert(t.people).values(people.slice(i, i + 1000));
-    for (let i = 0; i < memberships.length; i += 1000) await tx.insert(t.memberships).values(memberships.slice(i, i + 1000));
+    for (let i = 0; i < memberships.length; i += 1000)
+      await tx.insert(t.memberships).values(memberships.slice(i, i + 1000));
     for (let i = 0; i < managers.length; i += 1000) await tx.insert(t.lineManagers).values(managers.slice(i, i + 1000));
     await audit(tx, { boardId, actorId: null, action: 'board.seeded', details: { people: people.length } });
   });

@@ -15,7 +15,10 @@ export async function findAuditEntries(
   page: number,
   pageSize: number,
 ): Promise<AuditPage> {
-  const where = and(eq(auditLog.boardId, f.boardId), f.subjectPersonId ? eq(auditLog.subjectPersonId, f.subjectPersonId) : undefined);
+  const where = and(
+    eq(auditLog.boardId, f.boardId),
+    f.subjectPersonId ? eq(auditLog.subjectPersonId, f.subjectPersonId) : undefined,
+  );
   const [rows, totals] = await Promise.all([
     db
       .select({
@@ -46,8 +49,12 @@ export async function findAuditEntries(
       id: String(r.id),
       at: r.at.toISOString(),
       action: r.action,
-      actorName: r.actorFirst ? displayName({ firstName: r.actorFirst, infix: r.actorInfix, lastName: r.actorLast ?? '' }) : null,
-      subjectName: r.subjectFirst ? displayName({ firstName: r.subjectFirst, infix: r.subjectInfix, lastName: r.subjectLast ?? '' }) : null,
+      actorName: r.actorFirst
+        ? displayName({ firstName: r.actorFirst, infix: r.actorInfix, lastName: r.actorLast ?? '' })
+        : null,
+      subjectName: r.subjectFirst
+        ? displayName({ firstName: r.subjectFirst, infix: r.subjectInfix, lastName: r.subjectLast ?? '' })
+        : null,
       targetType: r.targetType,
       targetId: r.targetId,
       details: r.details,
@@ -61,7 +68,13 @@ export async function findAuditEntries(
 export async function findOutbox(db: Db, boardId: string, page: number, pageSize: number): Promise<OutboxPage> {
   const where = eq(mailOutbox.boardId, boardId);
   const [rows, totals] = await Promise.all([
-    db.select().from(mailOutbox).where(where).orderBy(desc(mailOutbox.createdAt)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(mailOutbox)
+      .where(where)
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(mailOutbox).where(where),
   ]);
   return {

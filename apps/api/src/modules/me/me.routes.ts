@@ -10,7 +10,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 
 export const meRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const auth = { preHandler: app.authenticate };
+  const auth = { preValidation: app.authenticate };
 
   app.get('/api/me', { ...auth, schema: { tags: ['me'], response: { 200: Me, ...errors } } }, (req) => {
     const ctx = ctxOf(req);
@@ -18,20 +18,45 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
   });
 
   // Everything the audit log holds about me: who signed in as me, who changed my roles, who read my files.
-  app.get('/api/me/audit', { ...auth, schema: { tags: ['me'], querystring: PageQuery.strict(), response: { 200: AuditPage, ...errors } } }, (req) => {
-    const ctx = ctxOf(req);
-    return findAuditEntries(ctx.db, { boardId: ctx.actor.boardId, subjectPersonId: ctx.actor.personId }, req.query.page, req.query.pageSize);
-  });
+  app.get(
+    '/api/me/audit',
+    { ...auth, schema: { tags: ['me'], querystring: PageQuery.strict(), response: { 200: AuditPage, ...errors } } },
+    (req) => {
+      const ctx = ctxOf(req);
+      return findAuditEntries(
+        ctx.db,
+        { boardId: ctx.actor.boardId, subjectPersonId: ctx.actor.personId },
+        req.query.page,
+        req.query.pageSize,
+      );
+    },
+  );
 
-  app.get('/api/admin/audit', { ...auth, schema: { tags: ['beheer'], querystring: AuditQuery, response: { 200: AuditPage, ...errors } } }, (req) => {
-    const ctx = ctxOf(req);
-    if (!canReadAuditLog(ctx.actor)) throw new AppError('forbidden');
-    return findAuditEntries(ctx.db, { boardId: ctx.actor.boardId, subjectPersonId: req.query.personId }, req.query.page, req.query.pageSize);
-  });
+  app.get(
+    '/api/admin/audit',
+    { ...auth, schema: { tags: ['beheer'], querystring: AuditQuery, response: { 200: AuditPage, ...errors } } },
+    (req) => {
+      const ctx = ctxOf(req);
+      if (!canReadAuditLog(ctx.actor)) throw new AppError('forbidden');
+      return findAuditEntries(
+        ctx.db,
+        { boardId: ctx.actor.boardId, subjectPersonId: req.query.personId },
+        req.query.page,
+        req.query.pageSize,
+      );
+    },
+  );
 
-  app.get('/api/admin/outbox', { ...auth, schema: { tags: ['beheer'], querystring: PageQuery.strict(), response: { 200: OutboxPage, ...errors } } }, (req) => {
-    const ctx = ctxOf(req);
-    if (!canReadOutbox(ctx.actor)) throw new AppError('forbidden');
-    return findOutbox(ctx.db, ctx.actor.boardId, req.query.page, req.query.pageSize);
-  });
+  app.get(
+    '/api/admin/outbox',
+    {
+      ...auth,
+      schema: { tags: ['beheer'], querystring: PageQuery.strict(), response: { 200: OutboxPage, ...errors } },
+    },
+    (req) => {
+      const ctx = ctxOf(req);
+      if (!canReadOutbox(ctx.actor)) throw new AppError('forbidden');
+      return findOutbox(ctx.db, ctx.actor.boardId, req.query.page, req.query.pageSize);
+    },
+  );
 };

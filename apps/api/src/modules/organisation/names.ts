@@ -6,15 +6,12 @@ export function displayName(p: { firstName: string; infix: string | null; lastNa
 /** The lower-cased text the staff search matches against. */
 export function searchTextOf(p: {
   firstName: string;
-  infix: string | null | undefined;
+  infix?: string | null | undefined;
   lastName: string;
   email: string;
-  employeeNumber: string | null | undefined;
+  employeeNumber?: string | null | undefined;
 }): string {
-  return [p.firstName, p.infix, p.lastName, p.email, p.employeeNumber]
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase();
+  return [p.firstName, p.infix, p.lastName, p.email, p.employeeNumber].filter(Boolean).join(' ').toLowerCase();
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds that text. */

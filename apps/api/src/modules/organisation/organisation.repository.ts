@@ -28,7 +28,9 @@ function peopleWhere(f: PeopleFilter): SQL | undefined {
   if (f.schoolId) conditions.push(inSchools([f.schoolId]));
   if (f.teamId) {
     conditions.push(
-      exists(sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.teamId} = ${f.teamId})`),
+      exists(
+        sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.teamId} = ${f.teamId})`,
+      ),
     );
   }
   return and(...conditions);
@@ -78,7 +80,10 @@ export async function findPerson(db: Db, boardId: string, personId: string) {
 }
 
 export async function findPersonByEmail(db: Db, email: string) {
-  const rows = await db.select({ id: people.id, boardId: people.boardId }).from(people).where(sql`lower(${people.email}) = ${email.toLowerCase()}`);
+  const rows = await db
+    .select({ id: people.id, boardId: people.boardId })
+    .from(people)
+    .where(sql`lower(${people.email}) = ${email.toLowerCase()}`);
   return rows[0] ?? null;
 }
 
@@ -189,7 +194,10 @@ export async function findSchools(db: Db, boardId: string) {
       brin: schools.brin,
       version: schools.version,
       teamCount: sql<number>`(select count(*) from ${teams} where ${teams.schoolId} = ${schools.id})`.mapWith(Number),
-      peopleCount: sql<number>`(select count(distinct ${memberships.personId}) from ${memberships} where ${memberships.schoolId} = ${schools.id})`.mapWith(Number),
+      peopleCount:
+        sql<number>`(select count(distinct ${memberships.personId}) from ${memberships} where ${memberships.schoolId} = ${schools.id})`.mapWith(
+          Number,
+        ),
     })
     .from(schools)
     .where(eq(schools.boardId, boardId))
@@ -197,7 +205,10 @@ export async function findSchools(db: Db, boardId: string) {
 }
 
 export async function findSchool(db: Db, boardId: string, schoolId: string) {
-  const rows = await db.select().from(schools).where(and(eq(schools.boardId, boardId), eq(schools.id, schoolId)));
+  const rows = await db
+    .select()
+    .from(schools)
+    .where(and(eq(schools.boardId, boardId), eq(schools.id, schoolId)));
   return rows[0] ?? null;
 }
 
@@ -206,7 +217,13 @@ export async function insertSchool(db: Db, values: typeof schools.$inferInsert) 
   return row!;
 }
 
-export async function updateSchool(db: Db, boardId: string, id: string, version: number, values: Partial<typeof schools.$inferInsert>) {
+export async function updateSchool(
+  db: Db,
+  boardId: string,
+  id: string,
+  version: number,
+  values: Partial<typeof schools.$inferInsert>,
+) {
   const rows = await db
     .update(schools)
     .set({ ...values, version: sql`${schools.version} + 1`, updatedAt: new Date() })
@@ -224,7 +241,10 @@ export async function findTeams(db: Db, boardId: string, schoolId?: string) {
       name: teams.name,
       kind: teams.kind,
       version: teams.version,
-      memberCount: sql<number>`(select count(distinct ${memberships.personId}) from ${memberships} where ${memberships.teamId} = ${teams.id})`.mapWith(Number),
+      memberCount:
+        sql<number>`(select count(distinct ${memberships.personId}) from ${memberships} where ${memberships.teamId} = ${teams.id})`.mapWith(
+          Number,
+        ),
     })
     .from(teams)
     .innerJoin(schools, eq(schools.id, teams.schoolId))
@@ -233,7 +253,10 @@ export async function findTeams(db: Db, boardId: string, schoolId?: string) {
 }
 
 export async function findTeam(db: Db, boardId: string, teamId: string) {
-  const rows = await db.select().from(teams).where(and(eq(teams.boardId, boardId), eq(teams.id, teamId)));
+  const rows = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.boardId, boardId), eq(teams.id, teamId)));
   return rows[0] ?? null;
 }
 
@@ -242,7 +265,13 @@ export async function insertTeam(db: Db, values: typeof teams.$inferInsert) {
   return row!;
 }
 
-export async function updateTeam(db: Db, boardId: string, id: string, version: number, values: Partial<typeof teams.$inferInsert>) {
+export async function updateTeam(
+  db: Db,
+  boardId: string,
+  id: string,
+  version: number,
+  values: Partial<typeof teams.$inferInsert>,
+) {
   const rows = await db
     .update(teams)
     .set({ ...values, version: sql`${teams.version} + 1`, updatedAt: new Date() })

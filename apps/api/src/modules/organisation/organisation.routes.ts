@@ -30,19 +30,27 @@ const tags = ['beheer'];
 
 export const organisationRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const auth = { preHandler: app.authenticate };
+  const auth = { preValidation: app.authenticate };
 
-  app.get('/api/admin/people', { ...auth, schema: { tags, querystring: PeopleQuery, response: { 200: PeoplePage, ...errors } } }, (req) =>
-    service.listPeople(ctxOf(req), req.query),
+  app.get(
+    '/api/admin/people',
+    { ...auth, schema: { tags, querystring: PeopleQuery, response: { 200: PeoplePage, ...errors } } },
+    (req) => service.listPeople(ctxOf(req), req.query),
   );
-  app.post('/api/admin/people', { ...auth, schema: { tags, body: PersonInput, response: { 201: PersonDetail, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await service.createPerson(ctxOf(req), req.body)),
+  app.post(
+    '/api/admin/people',
+    { ...auth, schema: { tags, body: PersonInput, response: { 201: PersonDetail, ...errors } } },
+    async (req, reply) => reply.code(201).send(await service.createPerson(ctxOf(req), req.body)),
   );
-  app.get('/api/admin/people/:id', { ...auth, schema: { tags, params: IdParams, response: { 200: PersonDetail, ...errors } } }, (req) =>
-    service.getPerson(ctxOf(req), req.params.id),
+  app.get(
+    '/api/admin/people/:id',
+    { ...auth, schema: { tags, params: IdParams, response: { 200: PersonDetail, ...errors } } },
+    (req) => service.getPerson(ctxOf(req), req.params.id),
   );
-  app.patch('/api/admin/people/:id', { ...auth, schema: { tags, params: IdParams, body: PersonUpdate, response: { 200: PersonDetail, ...errors } } }, (req) =>
-    service.updatePerson(ctxOf(req), req.params.id, req.body),
+  app.patch(
+    '/api/admin/people/:id',
+    { ...auth, schema: { tags, params: IdParams, body: PersonUpdate, response: { 200: PersonDetail, ...errors } } },
+    (req) => service.updatePerson(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/admin/people/:id/memberships',
@@ -51,7 +59,14 @@ export const organisationRoutes: FastifyPluginAsync = async (base) => {
   );
   app.delete(
     '/api/admin/people/:id/memberships/:membershipId',
-    { ...auth, schema: { tags, params: z.object({ id: Id, membershipId: Id }).strict(), response: { 200: PersonDetail, ...errors } } },
+    {
+      ...auth,
+      schema: {
+        tags,
+        params: z.object({ id: Id, membershipId: Id }).strict(),
+        response: { 200: PersonDetail, ...errors },
+      },
+    },
     (req) => service.removeMembership(ctxOf(req), req.params.id, req.params.membershipId),
   );
   app.put(
@@ -60,20 +75,32 @@ export const organisationRoutes: FastifyPluginAsync = async (base) => {
     (req) => service.setManagers(ctxOf(req), req.params.id, req.body.managerIds),
   );
 
-  app.get('/api/admin/schools', { ...auth, schema: { tags, response: { 200: SchoolList, ...errors } } }, (req) => service.listSchools(ctxOf(req)));
-  app.post('/api/admin/schools', { ...auth, schema: { tags, body: SchoolInput, response: { 201: School, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await service.createSchool(ctxOf(req), req.body)),
+  app.get('/api/admin/schools', { ...auth, schema: { tags, response: { 200: SchoolList, ...errors } } }, (req) =>
+    service.listSchools(ctxOf(req)),
   );
-  app.patch('/api/admin/schools/:id', { ...auth, schema: { tags, params: IdParams, body: SchoolUpdate, response: { 200: School, ...errors } } }, (req) =>
-    service.updateSchool(ctxOf(req), req.params.id, req.body),
+  app.post(
+    '/api/admin/schools',
+    { ...auth, schema: { tags, body: SchoolInput, response: { 201: School, ...errors } } },
+    async (req, reply) => reply.code(201).send(await service.createSchool(ctxOf(req), req.body)),
   );
-  app.get('/api/admin/teams', { ...auth, schema: { tags, querystring: TeamsQuery, response: { 200: TeamList, ...errors } } }, (req) =>
-    service.listTeams(ctxOf(req), req.query.schoolId),
+  app.patch(
+    '/api/admin/schools/:id',
+    { ...auth, schema: { tags, params: IdParams, body: SchoolUpdate, response: { 200: School, ...errors } } },
+    (req) => service.updateSchool(ctxOf(req), req.params.id, req.body),
   );
-  app.post('/api/admin/teams', { ...auth, schema: { tags, body: TeamInput, response: { 201: Team, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await service.createTeam(ctxOf(req), req.body)),
+  app.get(
+    '/api/admin/teams',
+    { ...auth, schema: { tags, querystring: TeamsQuery, response: { 200: TeamList, ...errors } } },
+    (req) => service.listTeams(ctxOf(req), req.query.schoolId),
   );
-  app.patch('/api/admin/teams/:id', { ...auth, schema: { tags, params: IdParams, body: TeamUpdate, response: { 200: Team, ...errors } } }, (req) =>
-    service.updateTeam(ctxOf(req), req.params.id, req.body),
+  app.post(
+    '/api/admin/teams',
+    { ...auth, schema: { tags, body: TeamInput, response: { 201: Team, ...errors } } },
+    async (req, reply) => reply.code(201).send(await service.createTeam(ctxOf(req), req.body)),
+  );
+  app.patch(
+    '/api/admin/teams/:id',
+    { ...auth, schema: { tags, params: IdParams, body: TeamUpdate, response: { 200: Team, ...errors } } },
+    (req) => service.updateTeam(ctxOf(req), req.params.id, req.body),
   );
 };

@@ -67,7 +67,11 @@ export async function listPeople(ctx: Ctx, query: PeopleQuery): Promise<PeoplePa
     query.page,
     query.pageSize,
   );
-  const summaries = await repo.findMembershipSummaries(ctx.db, ctx.actor.boardId, rows.map((r) => r.id));
+  const summaries = await repo.findMembershipSummaries(
+    ctx.db,
+    ctx.actor.boardId,
+    rows.map((r) => r.id),
+  );
   const byPerson = new Map<string, { schools: Set<string>; roles: Set<Role> }>();
   for (const s of summaries) {
     const entry = byPerson.get(s.personId) ?? { schools: new Set(), roles: new Set() };
@@ -171,7 +175,12 @@ export async function createPerson(ctx: Ctx, input: PersonInput): Promise<Person
         jobTitle: input.jobTitle ?? null,
         searchText: searchTextOf(input),
       });
-      await audit(tx, { boardId: ctx.actor.boardId, actorId: ctx.actor.personId, action: 'person.created', subjectPersonId: row.id });
+      await audit(tx, {
+        boardId: ctx.actor.boardId,
+        actorId: ctx.actor.personId,
+        action: 'person.created',
+        subjectPersonId: row.id,
+      });
       return row;
     }),
   );
@@ -198,7 +207,12 @@ export async function updatePerson(ctx: Ctx, personId: string, input: PersonUpda
       await audit(tx, {
         boardId: ctx.actor.boardId,
         actorId: ctx.actor.personId,
-        action: active === false ? 'person.deactivated' : active === true && !person.active ? 'person.reactivated' : 'person.updated',
+        action:
+          active === false
+            ? 'person.deactivated'
+            : active === true && !person.active
+              ? 'person.reactivated'
+              : 'person.updated',
         subjectPersonId: personId,
         details: { fields: changed },
       });
@@ -219,7 +233,8 @@ export async function addMembership(ctx: Ctx, personId: string, input: Membershi
   if (teamId) {
     const team = await repo.findTeam(ctx.db, ctx.actor.boardId, teamId);
     if (!team) throw fieldError('teamId', 'Dit team bestaat niet.');
-    if (schoolId && schoolId !== team.schoolId) throw fieldError('teamId', 'Dit team hoort niet bij de gekozen school.');
+    if (schoolId && schoolId !== team.schoolId)
+      throw fieldError('teamId', 'Dit team hoort niet bij de gekozen school.');
     schoolId = team.schoolId;
   }
   if (schoolId && !(await repo.findSchool(ctx.db, ctx.actor.boardId, schoolId))) {
@@ -229,7 +244,13 @@ export async function addMembership(ctx: Ctx, personId: string, input: Membershi
   if (boardRole && schoolId) throw fieldError('schoolId', 'Deze rol geldt voor het hele bestuur; kies geen school.');
   if (!boardRole && !schoolId) throw fieldError('schoolId', 'Kies de school waarin deze rol geldt.');
   await ctx.db.transaction(async (tx) => {
-    const row = await repo.insertMembership(tx, { boardId: ctx.actor.boardId, personId, role: input.role, schoolId, teamId });
+    const row = await repo.insertMembership(tx, {
+      boardId: ctx.actor.boardId,
+      personId,
+      role: input.role,
+      schoolId,
+      teamId,
+    });
     if (!row) throw new AppError('conflict', 'Deze persoon heeft deze rol hier al.');
     await audit(tx, {
       boardId: ctx.actor.boardId,
@@ -296,15 +317,28 @@ export async function listSchools(ctx: Ctx) {
 }
 
 function schoolNameTaken() {
-  return new AppError('conflict', 'Er is al een school met deze naam.', [{ path: 'name', message: 'Er is al een school met deze naam.' }]);
+  return new AppError('conflict', 'Er is al een school met deze naam.', [
+    { path: 'name', message: 'Er is al een school met deze naam.' },
+  ]);
 }
 
 export async function createSchool(ctx: Ctx, input: SchoolInput) {
   if (!policy.canManageStructure(ctx.actor)) throw new AppError('forbidden');
   try {
     const row = await ctx.db.transaction(async (tx) => {
-      const school = await repo.insertSchool(tx, { boardId: ctx.actor.boardId, name: input.name, kind: input.kind, brin: input.brin ?? null });
-      await audit(tx, { boardId: ctx.actor.boardId, actorId: ctx.actor.personId, action: 'school.created', targetType: 'school', targetId: school.id });
+      const school = await repo.insertSchool(tx, {
+        boardId: ctx.actor.boardId,
+        name: input.name,
+        kind: input.kind,
+        brin: input.brin ?? null,
+      });
+      await audit(tx, {
+        boardId: ctx.actor.boardId,
+        actorId: ctx.actor.personId,
+        action: 'school.created',
+        targetType: 'school',
+        targetId: school.id,
+      });
       return school;
     });
     return { ...row, kind: input.kind, teamCount: 0, peopleCount: 0 };
@@ -321,7 +355,13 @@ export async function updateSchool(ctx: Ctx, schoolId: string, input: SchoolUpda
   try {
     const row = await repo.updateSchool(ctx.db, ctx.actor.boardId, schoolId, version, stripUndefined(fields));
     if (!row) throw new AppError('conflict');
-    await audit(ctx.db, { boardId: ctx.actor.boardId, actorId: ctx.actor.personId, action: 'school.updated', targetType: 'school', targetId: schoolId });
+    await audit(ctx.db, {
+      boardId: ctx.actor.boardId,
+      actorId: ctx.actor.personId,
+      action: 'school.updated',
+      targetType: 'school',
+      targetId: schoolId,
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw schoolNameTaken();
     throw err;
@@ -337,16 +377,30 @@ export async function listTeams(ctx: Ctx, schoolId?: string) {
 }
 
 function teamNameTaken() {
-  return new AppError('conflict', 'Deze school heeft al een team met deze naam.', [{ path: 'name', message: 'Deze school heeft al een team met deze naam.' }]);
+  return new AppError('conflict', 'Deze school heeft al een team met deze naam.', [
+    { path: 'name', message: 'Deze school heeft al een team met deze naam.' },
+  ]);
 }
 
 export async function createTeam(ctx: Ctx, input: TeamInput) {
   if (!policy.canManageStructure(ctx.actor)) throw new AppError('forbidden');
-  if (!(await repo.findSchool(ctx.db, ctx.actor.boardId, input.schoolId))) throw fieldError('schoolId', 'Deze school bestaat niet.');
+  if (!(await repo.findSchool(ctx.db, ctx.actor.boardId, input.schoolId)))
+    throw fieldError('schoolId', 'Deze school bestaat niet.');
   try {
     const team = await ctx.db.transaction(async (tx) => {
-      const row = await repo.insertTeam(tx, { boardId: ctx.actor.boardId, schoolId: input.schoolId, name: input.name, kind: input.kind });
-      await audit(tx, { boardId: ctx.actor.boardId, actorId: ctx.actor.personId, action: 'team.created', targetType: 'team', targetId: row.id });
+      const row = await repo.insertTeam(tx, {
+        boardId: ctx.actor.boardId,
+        schoolId: input.schoolId,
+        name: input.name,
+        kind: input.kind,
+      });
+      await audit(tx, {
+        boardId: ctx.actor.boardId,
+        actorId: ctx.actor.personId,
+        action: 'team.created',
+        targetType: 'team',
+        targetId: row.id,
+      });
       return row;
     });
     return (await listTeams(ctx, input.schoolId)).items.find((t) => t.id === team.id)!;
@@ -364,7 +418,13 @@ export async function updateTeam(ctx: Ctx, teamId: string, input: TeamUpdate) {
   try {
     const row = await repo.updateTeam(ctx.db, ctx.actor.boardId, teamId, version, stripUndefined(fields));
     if (!row) throw new AppError('conflict');
-    await audit(ctx.db, { boardId: ctx.actor.boardId, actorId: ctx.actor.personId, action: 'team.updated', targetType: 'team', targetId: teamId });
+    await audit(ctx.db, {
+      boardId: ctx.actor.boardId,
+      actorId: ctx.actor.personId,
+      action: 'team.updated',
+      targetType: 'team',
+      targetId: teamId,
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw teamNameTaken();
     throw err;

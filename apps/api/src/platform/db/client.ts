@@ -47,8 +47,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       kind: 'postgres',
       pool,
       async query(text, params) {
-        const r = await pool.query(text, params as unknown[] | undefined);
-        return r.rows;
+        const r = await pool.query(text, params);
+        return r.rows as never[];
       },
       close: () => pool.end(),
     };
@@ -89,8 +89,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR, migrationsSchema: 'public' };
   if (database.kind === 'pglite') {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await migratePglite(database.db as any, config);
+    await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], config);
     return;
   }
   const client = await database.pool!.connect();

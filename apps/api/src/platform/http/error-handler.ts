@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '@groeipad/contracts';
-import { AppError, defaultMessage, statusOf, type FieldError } from './errors.ts';
+import { AppError, defaultMessage, type FieldError } from './errors.ts';
 
 function body(code: ErrorCode, message: string, details?: unknown, requestId?: string): ErrorBody {
-  return { error: { code, message, ...(details === undefined ? {} : { details }), ...(requestId ? { requestId } : {}) } };
+  return {
+    error: { code, message, ...(details === undefined ? {} : { details }), ...(requestId ? { requestId } : {}) },
+  };
 }
 
 /** Maps every error to `{ error: { code, message, details } }`; unknown errors become a 500 that leaks nothing. */
@@ -35,9 +37,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (status >= 400 && status < 500) {
       // Malformed JSON, empty bodies and other client mistakes that Fastify itself detects.
-      const message = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
-        ? 'De JSON in het verzoek is ongeldig.'
-        : defaultMessage('validation');
+      const message =
+        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+          ? 'De JSON in het verzoek is ongeldig.'
+          : defaultMessage('validation');
       return reply.code(400).send(body('validation', message));
     }
     req.log.error({ err }, 'unhandled error');

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBoard, sessionFor, startTestApp, type TestBoard, type TestEnv } from '../../../test/harness.ts';
+
+// Every API route, found from the running app: a new route is covered the moment it is added.
+let env: TestEnv;
+let home: TestBoard;
+let other: TestBoard;
+
+beforeAll(async () => {
+  env = await startTestApp();
+  home = await createBoard(env.database);
+  other = await createBoard(env.database);
+});
+afterAll(() => env.close());
+
+/** Fills path parameters with ids from the given board, so a caller from another board aims at foreign rows. */
+function fill(url: string, board: TestBoard): string {
+  const person = board.byRole('docent');
+  const membership = board.memberships.find((m) => m.personId === person.id)!;
+  return url
+    .replace(':membershipId', membership.id)
+    .replace(/\/schools\/:id/, `/schools/${board.schools[0]!.id}`)
+    .replace(/\/teams\/:id/, `/teams/${board.teams[0]!.id}`)
+    .replace(':id', person.id);
+}
+
+const bodyFor = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : {});
+
+describe('every API route', () => {
+  it('has been found', () => {
+    expect(env.app.apiRoutes.length).toBeGreaterThan(15);
+  });
+
+  it('refuses an anonymous caller unless it is public', async () => {
+    const failures: string[] = [];
+    for (const r of env.app.apiRoutes.filter((x) => !x.public)) {
+      const res = await env.app.inject({
+        method: r.method as 'GET',
+        url: fill(r.url, home),
+        payload: bodyFor(r.method),
+      });
+      if (res.statusCode !== 401) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never lets a beheerder of another board read or change this board', async () => {
+    const intruder = await sessionFor(env.database, other.byRole('beheerder').id);
+    const failures: string[] = [];
+    for (const r of env.app.apiRoutes.filter((x) => !x.public && x.url.includes(':'))) {
+      const payload =
+        r.method === 'PATCH'
+          ? r.url.includes('/people/')
+            ? { version: 1, jobTitle: 'Overgenomen' }
+            : { version: 1, name: 'Overgenomen' }
+          : r.method === 'PUT'
+            ? { managerIds: [] }
+            : r.method === 'POST'
+              ? { role: 'docent', schoolId: home.schools[0]!.id }
+              : undefined;
+      const res = await env.app.inject({
+        method: r.method as 'GET',
+        url: fill(r.url, home),
+        headers: intruder.headers,
+        payload,
+      });
+      if (res.statusCode !== 404) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('shows a caller only their own board in lists', async () => {
+    const intruder = await sessionFor(env.database, other.byRole('beheerder').id);
+    const homeIds = new Set([
+      ...home.people.map((p) => p.id),
+      ...home.schools.map((s) => s.id),
+      ...home.teams.map((t) => t.id),
+    ]);
+    for (const r of env.app.apiRoutes.filter((x) => x.method === 'GET' && !x.public && !x.url.includes(':'))) {
+      const res = await env.app.inject({ method: 'GET', url: r.url, headers: intruder.headers });
+      expect(res.statusCode, r.url).toBeLessThan(500);
+      for (const id of homeIds) expect(res.body.includes(id), `${r.url} leaks ${id}`).toBe(false);
+    }
+  });
+});
