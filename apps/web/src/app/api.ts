@@ -1,0 +1,112 @@
+import type { ErrorCode } from '@groeipad/contracts';
+import i18n from './i18n.ts';
+
+export type FieldDetail = { path: string; message: string };
+
+/** Every failed API call becomes one of these; `details` carries field errors for forms. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'network';
+  readonly details: unknown;
+  constructor(status: number, code: ErrorCode | 'network', message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Field errors as `{ field: message }`; 'body.email' and 'email' both become 'email'. */
+  fieldErrors(): Record<string, string> {
+    if (!Array.isArray(this.details)) return {};
+    const out: Record<string, string> = {};
+    for (const item of this.details as unknown[]) {
+      if (!item || typeof item !== 'object') continue;
+      const { path, message } = item as Partial<FieldDetail>;
+      if (typeof path !== 'string' || typeof message !== 'string') continue;
+      const field = path.replace(/^(body|query|params)\./, '');
+      if (field && !(field in out)) out[field] = message;
+    }
+    return out;
+  }
+}
+
+export function isApiError(error: unknown, code?: ApiError['code']): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** The session's CSRF token from GET /api/me; sent on every change. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request finds the session gone, so the app can return to the login page. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function fallbackMessage(): string {
+  return i18n.t('common:errors.generic');
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('common:errors.network'));
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
+    const apiError = new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? fallbackMessage(),
+      error?.details,
+    );
+    if (response.status === 401 && path !== '/api/me' && !path.startsWith('/api/auth/')) onUnauthenticated?.();
+    throw apiError;
+  }
+  return data as T;
+}
+
+/** The one API client: JSON in and out, the CSRF header on changes, typed errors. */
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};

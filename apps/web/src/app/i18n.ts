@@ -1,0 +1,66 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import nlCommon from '../locales/nl/common.json';
+import nlAuth from '../locales/nl/auth.json';
+import nlHome from '../locales/nl/home.json';
+import nlMe from '../locales/nl/me.json';
+import nlAdmin from '../locales/nl/admin.json';
+import nlAudit from '../locales/nl/audit.json';
+import enCommon from '../locales/en/common.json';
+import enAuth from '../locales/en/auth.json';
+import enHome from '../locales/en/home.json';
+import enMe from '../locales/en/me.json';
+import enAdmin from '../locales/en/admin.json';
+import enAudit from '../locales/en/audit.json';
+
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'groeipad.taal';
+
+function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+export const resources = {
+  nl: { common: nlCommon, auth: nlAuth, home: nlHome, me: nlMe, admin: nlAdmin, audit: nlAudit },
+  en: { common: enCommon, auth: enAuth, home: enHome, me: enMe, admin: enAdmin, audit: enAudit },
+} as const;
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage(),
+  fallbackLng: 'nl',
+  supportedLngs: LANGUAGES,
+  defaultNS: 'common',
+  ns: ['common', 'auth', 'home', 'me', 'admin', 'audit'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+function applyLanguage(lng: string): void {
+  document.documentElement.lang = lng;
+}
+applyLanguage(i18n.language);
+i18n.on('languageChanged', applyLanguage);
+
+/** Switches the interface language and remembers the choice on this device. */
+export async function changeLanguage(lng: Language): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // Private mode without storage: the switch still works for this visit.
+  }
+  await i18n.changeLanguage(lng);
+}
+
+/** The BCP 47 locale for dates and numbers in the current language. */
+export function currentLocale(): string {
+  return i18n.language === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+export default i18n;

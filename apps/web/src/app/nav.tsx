@@ -1,0 +1,98 @@
+import type { ComponentType } from 'react';
+import { NavLink, Stack } from '@mantine/core';
+import {
+  IconBuildingCommunity,
+  IconChecklist,
+  IconHome,
+  IconMail,
+  IconMessages,
+  IconPlant2,
+  IconSchool,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+  type IconProps,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { NavArea } from '@groeipad/contracts';
+import { useMe } from './auth.tsx';
+
+type AreaLink = { area: Exclude<NavArea, 'beheer'>; path: string; icon: ComponentType<IconProps> };
+
+export const AREA_LINKS: readonly AreaLink[] = [
+  { area: 'ontwikkeling', path: '/ontwikkeling', icon: IconPlant2 },
+  { area: 'team', path: '/team', icon: IconUsersGroup },
+  { area: 'gesprekken', path: '/gesprekken', icon: IconMessages },
+  { area: 'school', path: '/school', icon: IconSchool },
+  { area: 'netwerken', path: '/netwerken', icon: IconBuildingCommunity },
+];
+
+/** Whether the signed-in person administers the application (outbox, audit log, structure). */
+export function useIsBeheerder(): boolean {
+  return useMe().roles.includes('beheerder');
+}
+
+export function MainNav({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { pathname } = useLocation();
+  const isBeheerder = me.roles.includes('beheerder');
+  const active = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
+
+  const adminLinks = [
+    { path: '/beheer/medewerkers', label: t('nav.adminPeople'), icon: IconUsers, show: true },
+    { path: '/beheer/scholen', label: t('nav.adminSchools'), icon: IconSchool, show: true },
+    { path: '/beheer/e-mail', label: t('nav.adminOutbox'), icon: IconMail, show: isBeheerder },
+    { path: '/beheer/audit', label: t('nav.adminAudit'), icon: IconChecklist, show: isBeheerder },
+  ];
+
+  return (
+    <Stack gap={2}>
+      <NavLink
+        component={Link}
+        to="/"
+        label={t('nav.home')}
+        leftSection={<IconHome size={20} aria-hidden />}
+        active={active('/')}
+        aria-current={active('/') ? 'page' : undefined}
+        onClick={onNavigate}
+      />
+      {AREA_LINKS.filter((l) => me.nav.includes(l.area)).map((l) => (
+        <NavLink
+          key={l.area}
+          component={Link}
+          to={l.path}
+          label={t(`nav.${l.area}`)}
+          leftSection={<l.icon size={20} aria-hidden />}
+          active={active(l.path)}
+          aria-current={active(l.path) ? 'page' : undefined}
+          onClick={onNavigate}
+        />
+      ))}
+      {me.nav.includes('beheer') ? (
+        <NavLink
+          label={t('nav.beheer')}
+          leftSection={<IconSettings size={20} aria-hidden />}
+          defaultOpened={pathname.startsWith('/beheer')}
+          childrenOffset={28}
+        >
+          {adminLinks
+            .filter((l) => l.show)
+            .map((l) => (
+              <NavLink
+                key={l.path}
+                component={Link}
+                to={l.path}
+                label={l.label}
+                leftSection={<l.icon size={18} aria-hidden />}
+                active={active(l.path)}
+                aria-current={active(l.path) ? 'page' : undefined}
+                onClick={onNavigate}
+              />
+            ))}
+        </NavLink>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Center, Container } from '@mantine/core';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import type { NavArea } from '@groeipad/contracts';
+import { useAuth } from './auth.tsx';
+import { AppLayout } from './layout.tsx';
+import { PageLoader, QueryError } from '../ui/query-state.tsx';
+import { LoginPage } from '../modules/auth/login-page.tsx';
+import { ForgotPasswordPage } from '../modules/auth/forgot-password-page.tsx';
+import { SetPasswordPage } from '../modules/auth/set-password-page.tsx';
+import { HomePage } from '../modules/home/home-page.tsx';
+import { MyDataPage } from '../modules/me/my-data-page.tsx';
+import { PlaceholderPage } from '../modules/placeholder/placeholder-page.tsx';
+import { NotFoundPage } from '../modules/placeholder/not-found-page.tsx';
+
+const PeopleListPage = lazy(() => import('../modules/admin/people-list-page.tsx'));
+const PersonPage = lazy(() => import('../modules/admin/person-page.tsx'));
+const SchoolsPage = lazy(() => import('../modules/admin/schools-page.tsx'));
+const OutboxPage = lazy(() => import('../modules/admin/outbox-page.tsx'));
+const AdminAuditPage = lazy(() => import('../modules/admin/audit-page.tsx'));
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, isLoading, error, refresh } = useAuth();
+  const location = useLocation();
+  if (isLoading) return <PageLoader />;
+  if (error && !me) {
+    return (
+      <Container size="sm" py="xl">
+        <QueryError error={error} onRetry={() => void refresh()} />
+      </Container>
+    );
+  }
+  if (!me) {
+    const back = `${location.pathname}${location.search}`;
+    const to = back === '/' ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`;
+    return <Navigate to={to} replace />;
+  }
+  return children;
+}
+
+function RequireArea({ area, children }: { area: NavArea; children: ReactNode }) {
+  const { me } = useAuth();
+  if (!me?.nav.includes(area)) return <NotFoundPage />;
+  return children;
+}
+
+function PublicOnly({ children }: { children: ReactNode }) {
+  const { me, isLoading } = useAuth();
+  if (isLoading) return <PageLoader />;
+  if (me) return <Navigate to="/" replace />;
+  return children;
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <PageLoader />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+const PLACEHOLDER_AREAS = ['ontwikkeling', 'team', 'gesprekken', 'school', 'netwerken'] as const;
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/inloggen" element={<PublicOnly><LoginPage /></PublicOnly>} />
+      <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+      <Route path="/wachtwoord-instellen" element={<SetPasswordPage />} />
+      <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+        <Route index element={<HomePage />} />
+        <Route path="mijn-gegevens" element={<MyDataPage />} />
+        {PLACEHOLDER_AREAS.map((area) => (
+          <Route
+            key={area}
+            path={area}
+            element={<RequireArea area={area}><PlaceholderPage area={area} /></RequireArea>}
+          />
+        ))}
+        <Route path="beheer" element={<RequireArea area="beheer"><Lazy><AdminOutlet /></Lazy></RequireArea>}>
+          <Route index element={<Navigate to="medewerkers" replace />} />
+          <Route path="medewerkers" element={<PeopleListPage />} />
+          <Route path="medewerkers/:id" element={<PersonPage />} />
+          <Route path="scholen" element={<SchoolsPage />} />
+          <Route path="e-mail" element={<OutboxPage />} />
+          <Route path="audit" element={<AdminAuditPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function AdminOutlet() {
+  return <Outlet />;
+}

@@ -1,0 +1,90 @@
+import { Card, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconChecklist } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/auth.tsx';
+import { Empty } from '../../ui/empty.tsx';
+import { Page } from '../../ui/page.tsx';
+import { MembershipList, PeopleRefs } from '../../ui/person-facts.tsx';
+
+type Daypart = 'morning' | 'afternoon' | 'evening';
+
+function daypart(date: Date): Daypart {
+  const hour = date.getHours();
+  if (hour < 12) return 'morning';
+  if (hour < 18) return 'afternoon';
+  return 'evening';
+}
+
+export function HomePage() {
+  const { t } = useTranslation('home');
+  const me = useMe();
+  const greeting = t(`greeting.${daypart(new Date())}`, { name: me.firstName });
+  const isManager = me.reports.length > 0;
+
+  return (
+    <Page title={greeting} description={t('intro')}>
+      <section aria-labelledby="nu-te-doen">
+        <Stack gap="sm">
+          <Title order={2} id="nu-te-doen" fz="xl">
+            {t('tasks.title')}
+          </Title>
+          <Empty
+            order={3}
+            icon={<IconChecklist size={28} aria-hidden />}
+            title={t('tasks.emptyTitle')}
+            description={t('tasks.emptyText')}
+          />
+        </Stack>
+      </section>
+
+      <section aria-labelledby="wie-ben-ik">
+        <Stack gap="sm">
+          <Title order={2} id="wie-ben-ik" fz="xl">
+            {t('about.title')}
+          </Title>
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <Card withBorder radius="md" p="lg" h="100%">
+                <Stack gap="md">
+                  <div>
+                    <Text fw={700} fz="lg">
+                      {me.displayName}
+                    </Text>
+                    <Text c="dimmed">{me.jobTitle ?? t('about.noJobTitle')}</Text>
+                    <Text size="sm" c="dimmed">
+                      {me.board.name}
+                    </Text>
+                  </div>
+                  <div>
+                    <Title order={3} fz="md" mb={6}>
+                      {t('about.schoolsAndTeams')}
+                    </Title>
+                    <MembershipList memberships={me.memberships} />
+                  </div>
+                </Stack>
+              </Card>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <SimpleGrid cols={1} spacing="md">
+                <Card withBorder radius="md" p="lg">
+                  <Title order={3} fz="md" mb="xs">
+                    {t('about.managers', { count: me.managers.length })}
+                  </Title>
+                  <PeopleRefs people={me.managers} empty={t('about.noManagers')} />
+                </Card>
+                {isManager ? (
+                  <Card withBorder radius="md" p="lg">
+                    <Title order={3} fz="md" mb="xs">
+                      {t('about.reports', { count: me.reports.length })}
+                    </Title>
+                    <PeopleRefs people={me.reports} empty="" />
+                  </Card>
+                ) : null}
+              </SimpleGrid>
+            </Grid.Col>
+          </Grid>
+        </Stack>
+      </section>
+    </Page>
+  );
+}
