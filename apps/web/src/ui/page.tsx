@@ -14,6 +14,7 @@ export function useDocumentTitle(title: string): void {
 
 type PageProps = {
   title: string;
+  /** A sentence under the title, or a small row of facts (badges). */
   description?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
@@ -38,11 +39,13 @@ export function Page({ title, description, actions, children }: PageProps) {
           <Title order={1} ref={heading} tabIndex={-1} fz={{ base: 26, sm: 30 }} style={{ outlineOffset: 4 }}>
             {title}
           </Title>
-          {description ? (
+          {typeof description === 'string' ? (
             <Text c="dimmed" maw={720}>
               {description}
             </Text>
-          ) : null}
+          ) : (
+            (description ?? null)
+          )}
         </Stack>
         {actions ? <Group gap="sm">{actions}</Group> : null}
       </Group>

@@ -37,6 +37,7 @@ export function ForgotPasswordPage() {
               autoComplete="email"
               inputMode="email"
               required
+              withAsterisk={false}
               {...form.getInputProps('email')}
             />
             <Button type="submit" loading={request.isPending} fullWidth size="md">

@@ -61,12 +61,14 @@ export function LoginPage() {
             autoComplete="username"
             inputMode="email"
             required
+            withAsterisk={false}
             {...form.getInputProps('email')}
           />
           <PasswordInput
             label={t('login.password')}
             autoComplete="current-password"
             required
+            withAsterisk={false}
             {...form.getInputProps('password')}
           />
           <Button type="submit" loading={login.isPending} fullWidth size="md">

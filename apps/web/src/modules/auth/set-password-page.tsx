@@ -94,12 +94,14 @@ export function SetPasswordPage() {
             description={t('setPassword.passwordHint', { min: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
             required
+            withAsterisk={false}
             {...form.getInputProps('password')}
           />
           <PasswordInput
             label={t('setPassword.confirm')}
             autoComplete="new-password"
             required
+            withAsterisk={false}
             {...form.getInputProps('confirm')}
           />
           <Button type="submit" loading={setPassword.isPending} fullWidth size="md">
