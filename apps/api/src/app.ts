@@ -23,6 +23,7 @@ import { pingDatabase } from './platform/db/client.ts';
 import { authRoutes, resolveSession } from './modules/auth/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { meRoutes } from './modules/me/index.ts';
+import { importsRoutes } from './modules/imports/index.ts';
 
 z.config(z.locales.nl());
 
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(authRoutes);
   await app.register(meRoutes);
   await app.register(organisationRoutes);
+  await app.register(importsRoutes);
 
   const dist = config.webDistDir;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {

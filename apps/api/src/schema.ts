@@ -3,3 +3,4 @@ export * from './platform/audit/audit.schema.ts';
 export * from './platform/mail/mail.schema.ts';
 export * from './modules/organisation/organisation.schema.ts';
 export * from './modules/auth/auth.schema.ts';
+export * from './modules/imports/imports.schema.ts';

@@ -34,7 +34,16 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const database = await openTestDatabase();
   const config = testConfig(overrides);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const app = await buildApp({ database, config, mailer, version: 'test' }, { logger: false });
+  // GP_TEST_LOG=error shows the server's own log while debugging a test.
+  const app = await buildApp(
+    {
+      database,
+      config: process.env.GP_TEST_LOG ? { ...config, logLevel: process.env.GP_TEST_LOG } : config,
+      mailer,
+      version: 'test',
+    },
+    { logger: Boolean(process.env.GP_TEST_LOG) },
+  );
   await app.ready();
   return {
     database,
@@ -126,15 +135,13 @@ export async function createPerson(
     .values({ ...values, searchText: searchTextOf(values) })
     .returning();
   for (const r of opts.roles ?? []) {
-    await database.db
-      .insert(t.memberships)
-      .values({
-        boardId: board.boardId,
-        personId: person!.id,
-        role: r.role,
-        schoolId: r.schoolId ?? null,
-        teamId: r.teamId ?? null,
-      });
+    await database.db.insert(t.memberships).values({
+      boardId: board.boardId,
+      personId: person!.id,
+      role: r.role,
+      schoolId: r.schoolId ?? null,
+      teamId: r.teamId ?? null,
+    });
   }
   return person!;
 }

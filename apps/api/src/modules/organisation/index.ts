@@ -3,6 +3,6 @@ export { organisationRoutes } from './organisation.routes.ts';
 /** The signed-in person's place in the organisation. */
 export { getMe } from './organisation.service.ts';
 /** Navigation and admin-area rules other modules reuse. */
-export { canReadAuditLog, canReadOutbox, canEditPeople } from './organisation.policy.ts';
+export { canReadAuditLog, canReadOutbox, canEditPeople, canManageRoles } from './organisation.policy.ts';
 export { displayName, searchTextOf } from './names.ts';
 export * as organisationTables from './organisation.schema.ts';

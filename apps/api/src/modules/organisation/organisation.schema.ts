@@ -102,6 +102,8 @@ export const memberships = pgTable(
     role: text('role').notNull(),
     schoolId: uuid('school_id').references(() => schools.id),
     teamId: uuid('team_id').references(() => teams.id),
+    /** 'import' when a staff import created it; an import never removes a 'manual' one. */
+    source: text('source').notNull().default('manual'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -125,6 +127,7 @@ export const lineManagers = pgTable(
     employeeId: uuid('employee_id')
       .notNull()
       .references(() => people.id),
+    source: text('source').notNull().default('manual'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.managerId, t.employeeId] }), index('line_managers_employee').on(t.employeeId)],

@@ -24,6 +24,16 @@ function fill(url: string, board: TestBoard): string {
     .replace(':id', person.id);
 }
 
+/** A valid body for each kind of change, so the request reaches the ownership check. */
+function payloadFor(method: string, url: string): object | undefined {
+  if (url.startsWith('/api/admin/imports/')) return { mapping: {}, deactivateMissing: false };
+  if (method === 'PATCH')
+    return url.includes('/people/') ? { version: 1, jobTitle: 'Overgenomen' } : { version: 1, name: 'Overgenomen' };
+  if (method === 'PUT') return { managerIds: [] };
+  if (method === 'POST') return { role: 'docent', schoolId: home.schools[0]!.id };
+  return undefined;
+}
+
 const bodyFor = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : {});
 
 describe('every API route', () => {
@@ -48,16 +58,7 @@ describe('every API route', () => {
     const intruder = await sessionFor(env.database, other.byRole('beheerder').id);
     const failures: string[] = [];
     for (const r of env.app.apiRoutes.filter((x) => !x.public && x.url.includes(':'))) {
-      const payload =
-        r.method === 'PATCH'
-          ? r.url.includes('/people/')
-            ? { version: 1, jobTitle: 'Overgenomen' }
-            : { version: 1, name: 'Overgenomen' }
-          : r.method === 'PUT'
-            ? { managerIds: [] }
-            : r.method === 'POST'
-              ? { role: 'docent', schoolId: home.schools[0]!.id }
-              : undefined;
+      const payload = payloadFor(r.method, r.url);
       const res = await env.app.inject({
         method: r.method as 'GET',
         url: fill(r.url, home),
