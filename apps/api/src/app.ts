@@ -66,7 +66,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     }
   });
 
-  registerErrorHandling(app);
+  const dist = config.webDistDir;
+  const indexHtml =
+    dist && fs.existsSync(path.join(dist, 'index.html')) ? fs.readFileSync(path.join(dist, 'index.html')) : null;
+  const sendIndex = (_req: unknown, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  registerErrorHandling(app, indexHtml ? sendIndex : undefined);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -128,11 +133,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(organisationRoutes);
   await app.register(importsRoutes);
 
-  const dist = config.webDistDir;
-  if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
-    const indexHtml = fs.readFileSync(path.join(dist, 'index.html'));
-    const sendIndex = (_req: unknown, reply: FastifyReply) =>
-      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  if (dist && indexHtml) {
     await app.register(fastifyStatic, {
       root: path.resolve(dist),
       index: false,
@@ -143,12 +144,6 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       },
     });
     app.get('/', sendIndex);
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api')) return sendIndex(req, reply);
-      return reply
-        .code(404)
-        .send({ error: { code: 'not_found', message: `Onbekend adres: ${req.method} ${req.url.split('?')[0]}` } });
-    });
   }
 
   return app;

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '@groeipad/contracts';
 import { AppError, defaultMessage, type FieldError } from './errors.ts';
@@ -10,7 +10,11 @@ function body(code: ErrorCode, message: string, details?: unknown, requestId?: s
 }
 
 /** Maps every error to `{ error: { code, message, details } }`; unknown errors become a 500 that leaks nothing. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  /** Answers GET requests outside /api that match no file, e.g. with the SPA's index.html. */
+  spaFallback?: (req: FastifyRequest, reply: FastifyReply) => unknown,
+): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply.code(err.status).send(body(err.code, err.message, err.details));
@@ -48,6 +52,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send(body('not_found', `Onbekend adres: ${req.method} ${req.url.split('?')[0]}`));
+    if (spaFallback && req.method === 'GET' && !req.url.startsWith('/api')) return spaFallback(req, reply);
+    return reply.code(404).send(body('not_found', `Onbekend adres: ${req.method} ${req.url.split('?')[0]}`));
   });
 }
