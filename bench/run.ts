@@ -1,0 +1,421 @@
+// `npm run bench`: a generated board, the app's endpoints under load beside bare routes that run the same SQL,
+// on PGlite and on PostgreSQL. See bench/README.md.
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import autocannon, { type Instance } from 'autocannon';
+import { SCENARIOS, type Scenario, type ScenarioOptions } from './scenarios.ts';
+import type { ServerMessage, ServerOptions, ServerReady, ServerStats } from './server.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const TARGET = 0.7;
+
+type Kind = ServerOptions['kind'];
+
+type Side = { p50Ms: number; p95Ms: number; rps: number; requests: number; trace?: string };
+
+/** One row of the table; the JSON file holds the fields the issue names. */
+export type BenchRow = {
+  name: string;
+  database: Kind;
+  p50Ms: number;
+  p95Ms: number;
+  rps: number;
+  bareRps: number;
+  ratio: number;
+};
+
+const USAGE = `npm run bench -- [options]
+  --scale <n>        board size multiplier (1 = 40 schools, ~4,000 staff; 0.1 for a quick run)   [1]
+  --duration <s>     measured seconds per side (app, bare) per scenario      [10 at scale ≥ 1, less below]
+  --warmup <s>       unmeasured seconds per side before measuring                                 [2]
+  --rounds <n>       the measured seconds are split into n turns app, bare, app, bare, …          [2]
+  --connections <n>  concurrent connections                                                       [10]
+  --db <which>       pglite | postgres | both                                                     [both]
+  --search <term>    the staff list's search term                                                 [de]
+  --only <id,...>    scenario ids to run (${SCENARIOS.map((s) => s.id).join(', ')})
+  --json <file>      also write the results as JSON
+  --cpu-prof         CPU-profile the server process (written to bench/results/profiles/)
+  --trace            count the queries per request and their time in the driver, per side
+  --check            exit with status 2 when a row misses the target ratio (${TARGET})
+PostgreSQL: DATABASE_URL when set (a board is added to it), otherwise a throwaway cluster.`;
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1' },
+      duration: { type: 'string' },
+      warmup: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '10' },
+      db: { type: 'string', default: 'both' },
+      search: { type: 'string', default: 'de' },
+      only: { type: 'string' },
+      json: { type: 'string' },
+      'cpu-prof': { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const positive = (name: string, v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, not "${v}"`);
+    return n;
+  };
+  const scale = positive('scale', values.scale);
+  const duration = values.duration
+    ? positive('duration', values.duration)
+    : Math.max(3, Math.min(10, Math.round(10 * scale)));
+  if (!['pglite', 'postgres', 'both'].includes(values.db)) throw new UsageError('--db is pglite, postgres or both');
+  const kinds: Kind[] = values.db === 'both' ? ['pglite', 'postgres'] : [values.db as Kind];
+  const only = values.only?.split(',').map((s) => s.trim());
+  const scenarios = only ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS;
+  if (scenarios.length === 0)
+    throw new UsageError(`--only matches no scenario (${SCENARIOS.map((s) => s.id).join(', ')})`);
+  return {
+    scale,
+    duration: Math.round(duration),
+    warmup: Math.round(Number(values.warmup)),
+    rounds: Math.round(positive('rounds', values.rounds)),
+    connections: Math.round(positive('connections', values.connections)),
+    kinds,
+    scenarios,
+    scenarioOptions: { search: values.search } satisfies ScenarioOptions,
+    json: values.json,
+    cpuProf: values['cpu-prof'],
+    trace: values.trace,
+    check: values.check,
+  };
+}
+type Options = ReturnType<typeof parseOptions>;
+
+class UsageError extends Error {}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+// Everything to undo on exit, newest first; also run on Ctrl-C and on errors.
+const cleanups: (() => Promise<void> | void)[] = [];
+let current: Instance | null = null;
+async function cleanUp() {
+  current?.stop();
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()!();
+    } catch (err) {
+      process.stderr.write(`cleanup: ${(err as Error).message}\n`);
+    }
+  }
+}
+
+/** A throwaway PostgreSQL cluster from scripts/pg-throwaway.sh; stopped by cleanUp(). */
+function startThrowawayPostgres(): string {
+  const script = path.join(root, 'scripts/pg-throwaway.sh');
+  const r = spawnSync('bash', [script, 'start'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pg-throwaway.sh start failed:\n${r.stderr}`);
+  const exports = Object.fromEntries(
+    [...r.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!.replace(/^["']|["']$/g, '')]),
+  );
+  const url = exports.TEST_DATABASE_URL;
+  const dir = exports.GP_PG_DIR;
+  if (!url || !dir) throw new Error(`pg-throwaway.sh start gave no TEST_DATABASE_URL/GP_PG_DIR:\n${r.stdout}`);
+  cleanups.push(() => {
+    spawnSync('bash', [script, 'stop', dir], { cwd: root, stdio: 'ignore' });
+  });
+  return url;
+}
+
+type Server = ServerReady & { child: ChildProcess; stop(): Promise<void>; stats(): Promise<ServerStats> };
+
+/** Forks bench/server.ts and waits until it has seeded the board and listens. */
+async function startServer(opts: Options, serverOptions: ServerOptions): Promise<Server> {
+  const profileDir = path.join(root, 'bench/results/profiles');
+  if (opts.cpuProf) fs.mkdirSync(profileDir, { recursive: true });
+  const child = fork(path.join(root, 'bench/server.ts'), [], {
+    cwd: root,
+    env: { ...process.env, GP_BENCH_SERVER: JSON.stringify(serverOptions) },
+    execArgv: opts.cpuProf
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${profileDir}`,
+          `--cpu-prof-name=server-${serverOptions.kind}-${Date.now()}.cpuprofile`,
+        ]
+      : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.connected) child.send('stop');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  cleanups.push(stop);
+  let onStats: ((s: ServerStats) => void) | null = null;
+  const stats = () =>
+    new Promise<ServerStats>((resolve) => {
+      onStats = resolve;
+      child.send('stats');
+    });
+  const ready = await new Promise<ServerReady>((resolve, reject) => {
+    child.on('message', (m: ServerMessage) => {
+      if (m.type === 'ready') resolve(m);
+      else if (m.type === 'stats') onStats?.(m);
+      else reject(new Error(`bench server failed:\n${m.message}`));
+    });
+    child.once('exit', (code, signal) => reject(new Error(`bench server exited early (${code ?? signal})`)));
+  });
+  return { ...ready, child, stop, stats };
+}
+
+/** Signs in through the real login route; returns the session cookie. */
+async function login(server: Server): Promise<string> {
+  const res = await fetch(`${server.appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.email, password: server.password }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('gp_session='));
+  if (res.status !== 200 || !cookie)
+    throw new Error(`login as ${server.email} failed: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+function urlsOf(server: Server, scenario: Scenario, opts: Options) {
+  const appPath = scenario.path(opts.scenarioOptions);
+  const query = appPath.includes('?') ? appPath.slice(appPath.indexOf('?')) : '';
+  return { app: `${server.appUrl}${appPath}`, bare: `${server.bareUrl}/bare/${scenario.id}${query}` };
+}
+
+/** Both sides answer 200 with the same number of items; otherwise the comparison means nothing. */
+async function checkScenario(server: Server, scenario: Scenario, cookie: string, opts: Options): Promise<string> {
+  const urls = urlsOf(server, scenario, opts);
+  const [app, bare] = await Promise.all([
+    fetch(urls.app, { headers: { cookie } }),
+    fetch(urls.bare, { headers: { cookie } }),
+  ]);
+  if (app.status !== 200) throw new Error(`${scenario.name}: app answered ${app.status}: ${await app.text()}`);
+  if (bare.status !== 200)
+    throw new Error(`${scenario.name}: bare route answered ${bare.status}: ${await bare.text()}`);
+  const appCounts = scenario.counts.app(await app.json());
+  const bareCounts = scenario.counts.bare(await bare.json());
+  if (!isDeepStrictEqual(appCounts, bareCounts)) {
+    throw new Error(
+      `${scenario.name}: app and bare differ: ${JSON.stringify(appCounts)} vs ${JSON.stringify(bareCounts)}`,
+    );
+  }
+  return JSON.stringify(appCounts);
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+type Sample = { latencies: number[]; seconds: number; queries?: number; queryMs?: number };
+
+async function load(url: string, cookie: string, seconds: number, connections: number): Promise<Sample> {
+  const latencies: number[] = [];
+  let failures = 0;
+  current = autocannon({ url, connections, duration: seconds, headers: { cookie } });
+  current.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status === 200) latencies.push(ms);
+    else failures++;
+  });
+  const result = await current;
+  current = null;
+  if (failures > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`${url}: ${failures} non-200 answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  return { latencies, seconds: result.duration };
+}
+
+function summarise(samples: Sample[]): Side {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const sum = (f: (s: Sample) => number | undefined) => samples.reduce((total, s) => total + (f(s) ?? 0), 0);
+  const seconds = sum((s) => s.seconds);
+  const queries = sum((s) => s.queries);
+  const trace =
+    queries > 0
+      ? `; ${(queries / latencies.length).toFixed(1)} queries/request, ${(sum((s) => s.queryMs) / latencies.length).toFixed(2)} ms/request in the driver (${(sum((s) => s.queryMs) / queries).toFixed(2)} ms/query, queueing included)`
+      : undefined;
+  return {
+    trace,
+    p50Ms: percentile(latencies, 0.5),
+    p95Ms: percentile(latencies, 0.95),
+    rps: latencies.length / seconds,
+    requests: latencies.length,
+  };
+}
+
+/**
+ * Warms both sides up, then measures them in turns (app, bare, app, bare, …) so that a burst of load from
+ * elsewhere on the machine hits both sides alike. The side that starts alternates per scenario.
+ */
+async function measurePair(server: Server, urls: Record<Kind2, string>, cookie: string, opts: Options, first: Kind2) {
+  const order: Kind2[] = first === 'app' ? ['app', 'bare'] : ['bare', 'app'];
+  if (opts.warmup > 0) for (const side of order) await load(urls[side], cookie, opts.warmup, opts.connections);
+  const samples: Record<Kind2, Sample[]> = { app: [], bare: [] };
+  const perRound = Math.max(1, Math.round(opts.duration / opts.rounds));
+  for (let r = 0; r < opts.rounds; r++) {
+    for (const side of order) {
+      const before = opts.trace ? await server.stats() : null;
+      const sample = await load(urls[side], cookie, perRound, opts.connections);
+      if (before) {
+        const after = await server.stats();
+        sample.queries = after.queries - before.queries;
+        sample.queryMs = after.queryMs - before.queryMs;
+      }
+      samples[side].push(sample);
+    }
+  }
+  return { app: summarise(samples.app), bare: summarise(samples.bare) };
+}
+type Kind2 = 'app' | 'bare';
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
+
+async function runDatabase(kind: Kind, opts: Options, rows: (BenchRow & { bare: Side })[]) {
+  let databaseUrl: string | undefined;
+  if (kind === 'postgres') {
+    if (process.env.DATABASE_URL) {
+      databaseUrl = process.env.DATABASE_URL;
+      log(`[postgres] using DATABASE_URL: the benchmark ADDS a board (${Math.round(40 * opts.scale)} schools) to it`);
+    } else {
+      log('[postgres] starting a throwaway cluster (scripts/pg-throwaway.sh)');
+      databaseUrl = startThrowawayPostgres();
+    }
+  }
+  const started = performance.now();
+  const server = await startServer(opts, { kind, databaseUrl, scale: opts.scale, trace: opts.trace });
+  log(
+    `[${kind}] board seeded (seed ${server.seed}): ${server.schools} schools, ${server.teams} teams, ` +
+      `${server.people.toLocaleString('en')} people in ${(server.seedMs / 1000).toFixed(1)} s; server ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const cookie = await login(server);
+  for (const scenario of opts.scenarios) {
+    log(
+      `[${kind}] check ${scenario.name}: app and bare both 200, same counts ${await checkScenario(server, scenario, cookie, opts)}`,
+    );
+  }
+  for (const [i, scenario] of opts.scenarios.entries()) {
+    const urls = urlsOf(server, scenario, opts);
+    // Alternate which side goes first, so neither always runs on a warmer (or more tired) process.
+    const { app, bare } = await measurePair(server, urls, cookie, opts, i % 2 === 0 ? 'app' : 'bare');
+    for (const [side, s] of [
+      ['app', app],
+      ['bare', bare],
+    ] as const) {
+      log(
+        `[${kind}] ${scenario.name} ${side.padEnd(4)} p50 ${ms(s.p50Ms)} ms, p95 ${ms(s.p95Ms)} ms, ${s.rps.toFixed(0)} req/s${s.trace ?? ''}`,
+      );
+    }
+    rows.push({
+      name: scenario.name,
+      database: kind,
+      p50Ms: round(app.p50Ms, 2),
+      p95Ms: round(app.p95Ms, 2),
+      rps: round(app.rps, 1),
+      bareRps: round(bare.rps, 1),
+      ratio: round(app.rps / bare.rps, 3),
+      bare,
+    });
+  }
+  await server.stop();
+}
+
+function printTable(rows: (BenchRow & { bare: Side })[]) {
+  const header = [
+    'scenario',
+    'database',
+    'app p50/p95 ms',
+    'app req/s',
+    'bare p50/p95 ms',
+    'bare req/s',
+    'ratio',
+    `≥ ${TARGET}`,
+  ];
+  const lines = rows.map((r) => [
+    r.name,
+    r.database,
+    `${ms(r.p50Ms)} / ${ms(r.p95Ms)}`,
+    r.rps.toFixed(0),
+    `${ms(r.bare.p50Ms)} / ${ms(r.bare.p95Ms)}`,
+    r.bareRps.toFixed(0),
+    r.ratio.toFixed(2),
+    r.ratio >= TARGET ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const numeric = new Set([3, 5, 6]);
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  log('');
+  log(fmt(header));
+  log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) log(fmt(l));
+  log('');
+}
+
+async function main() {
+  const opts = parseOptions();
+  process.on('SIGINT', () => {
+    process.stderr.write('\ninterrupted: stopping the server and the throwaway database\n');
+    void cleanUp().finally(() => process.exit(130));
+  });
+  log(
+    `Groeipad bench: scale ${opts.scale}, ${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.duration} s per side, ` +
+      `search "${opts.scenarioOptions.search}", databases: ${opts.kinds.join(', ')}`,
+  );
+  const rows: (BenchRow & { bare: Side })[] = [];
+  try {
+    for (const kind of opts.kinds) await runDatabase(kind, opts, rows);
+  } finally {
+    await cleanUp();
+  }
+  printTable(rows);
+  if (opts.json) {
+    const out: BenchRow[] = rows.map(({ name, database, p50Ms, p95Ms, rps, bareRps, ratio }) => ({
+      name,
+      database,
+      p50Ms,
+      p95Ms,
+      rps,
+      bareRps,
+      ratio,
+    }));
+    fs.mkdirSync(path.dirname(path.resolve(opts.json)), { recursive: true });
+    fs.writeFileSync(opts.json, `${JSON.stringify(out, null, 2)}\n`);
+    log(`Results written to ${opts.json}`);
+  }
+  const missed = rows.filter((r) => r.ratio < TARGET);
+  log(
+    `Summary: ${rows.length - missed.length} of ${rows.length} rows meet app/bare ≥ ${TARGET} (scale ${opts.scale})` +
+      (missed.length
+        ? `; missed: ${missed.map((r) => `${r.name} on ${r.database} (${r.ratio.toFixed(2)})`).join(', ')}`
+        : ''),
+  );
+  if (opts.check && missed.length > 0) process.exitCode = 2;
+}
+
+main().catch(async (err: unknown) => {
+  await cleanUp();
+  process.stderr.write(
+    err instanceof UsageError
+      ? `${err.message}\n\n${USAGE}\n`
+      : `\nbench failed: ${(err as Error).stack ?? String(err)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,154 @@
+// The benchmark's server process: one database, the real app on one port and the bare routes on another
+// (a second, plain Fastify instance, so none of the app's hooks run for them). Started by run.ts via fork().
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { buildApp } from '../apps/api/src/app.ts';
+import { loadConfig } from '../apps/api/src/platform/config.ts';
+import { migrateDatabase, openDatabase, type Database } from '../apps/api/src/platform/db/client.ts';
+import { createMailer } from '../apps/api/src/platform/mail/mailer.ts';
+import { hashPassword } from '../apps/api/src/modules/auth/index.ts';
+import { seedBoard } from '../apps/api/src/modules/demo/index.ts';
+import { BENCH_PASSWORD, BENCH_SEED, benchBoardSpec, boardIdFor } from './board.ts';
+import { SCENARIOS, type RawQuery } from './scenarios.ts';
+
+export type ServerOptions = { kind: 'pglite' | 'postgres'; databaseUrl?: string; scale: number; trace: boolean };
+
+export type ServerReady = {
+  type: 'ready';
+  appUrl: string;
+  bareUrl: string;
+  email: string;
+  password: string;
+  seed: number;
+  people: number;
+  schools: number;
+  teams: number;
+  seedMs: number;
+};
+
+/** Queries sent to the driver and the milliseconds until they answered (queueing included), since start. */
+export type ServerStats = { type: 'stats'; queries: number; queryMs: number };
+
+export type ServerMessage = ServerReady | ServerStats | { type: 'error'; message: string };
+
+const SESSION_COOKIE = /(?:^|;\s*)gp_session=([^;]*)/;
+
+function send(message: ServerMessage): void {
+  process.send?.(message);
+}
+
+function rawQueryOf(database: Database): RawQuery {
+  if (database.pglite) {
+    const client = database.pglite;
+    return async (text, params) => (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows;
+  }
+  const pool = database.pool!;
+  return async (text, params) => (await pool.query<unknown[]>({ text, values: params, rowMode: 'array' })).rows;
+}
+
+/** The first seed from BENCH_SEED whose board is not in the database yet, so a shared PostgreSQL gets a new board. */
+async function freeSeed(database: Database): Promise<number> {
+  for (let seed = BENCH_SEED; ; seed++) {
+    const rows = await database.query('select 1 from boards where id = $1', [boardIdFor(seed)]);
+    if (rows.length === 0) return seed;
+  }
+}
+
+/**
+ * With --trace: counts every query either side sends through the driver (Drizzle calls the same `query`
+ * method), and the time until it answered. Shows whether the app sends more, or slower, queries than bare.
+ */
+function traceQueries(database: Database, stats: ServerStats): void {
+  const target = (database.pglite ?? database.pool!) as unknown as { query: (...args: unknown[]) => unknown };
+  const original = target.query.bind(target);
+  target.query = (...args: unknown[]) => {
+    const started = performance.now();
+    const result = original(...args);
+    if (!(result instanceof Promise)) return result;
+    stats.queries++;
+    return result.finally(() => {
+      stats.queryMs += performance.now() - started;
+    });
+  };
+}
+
+async function main() {
+  const opts = JSON.parse(process.env.GP_BENCH_SERVER ?? '{}') as ServerOptions;
+  let tmpDir: string | undefined;
+  let database: Database;
+  if (opts.kind === 'postgres') {
+    database = await openDatabase({ databaseUrl: opts.databaseUrl });
+  } else {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groeipad-bench-'));
+    database = await openDatabase({ dataDir: tmpDir });
+  }
+  await migrateDatabase(database);
+
+  const seed = await freeSeed(database);
+  const spec = benchBoardSpec(opts.scale, seed);
+  const seedStarted = performance.now();
+  const seeded = await seedBoard(database.db, spec, await hashPassword(BENCH_PASSWORD));
+  const seedMs = Math.round(performance.now() - seedStarted);
+  // Fresh statistics, as autovacuum would have them on a database in use.
+  await database.query('analyze');
+  const stats: ServerStats = { type: 'stats', queries: 0, queryMs: 0 };
+  if (opts.trace) traceQueries(database, stats);
+
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', GROEIPAD_DEMO: 'false' });
+  const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom });
+  const app = await buildApp({ database, config, mailer, version: 'bench' }, { logger: false });
+  const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+
+  const bare = Fastify({ logger: false });
+  const query = rawQueryOf(database);
+  for (const scenario of SCENARIOS) {
+    bare.get(`/bare/${scenario.id}`, async (req, reply) => {
+      const token = SESSION_COOKIE.exec(req.headers.cookie ?? '')?.[1];
+      const params = req.query as Record<string, string | undefined>;
+      const { status, body } = await scenario.bare({ query, token, params });
+      return reply.code(status).send(body);
+    });
+  }
+  const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled([app.close(), bare.close()]);
+    mailer.close();
+    await database.close().catch(() => {});
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+    // A normal exit, so --cpu-prof can write its profile.
+    process.exit(0);
+  };
+  process.on('message', (m) => {
+    if (m === 'stop') void stop();
+    if (m === 'stats') send({ ...stats });
+  });
+  process.on('disconnect', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => {
+    // The parent handles Ctrl-C and tells us to stop.
+  });
+
+  send({
+    type: 'ready',
+    appUrl,
+    bareUrl,
+    email: `beheer@${spec.domain}`,
+    password: BENCH_PASSWORD,
+    seed,
+    people: seeded.people,
+    schools: seeded.schools,
+    teams: seeded.teams,
+    seedMs,
+  });
+}
+
+main().catch((err: unknown) => {
+  send({ type: 'error', message: (err as Error).stack ?? String(err) });
+  process.exit(1);
+});
