@@ -63,11 +63,10 @@ const ME_SQL = {
 
 const PEOPLE_WHERE = '("people"."board_id" = $1 and "people"."active" = $2 and "people"."search_text" like $3)';
 const PEOPLE_SQL = {
-  page: `select "id", "first_name", "infix", "last_name", "email", "employee_number", "job_title", "active" from "people" where ${PEOPLE_WHERE} order by "people"."last_name" asc, "people"."first_name" asc, "people"."id" asc limit $4`,
-  pageWithOffset: `select "id", "first_name", "infix", "last_name", "email", "employee_number", "job_title", "active" from "people" where ${PEOPLE_WHERE} order by "people"."last_name" asc, "people"."first_name" asc, "people"."id" asc limit $4 offset $5`,
+  page: `select "id", "first_name", "infix", "last_name", "email", "employee_number", "job_title", "active" from "people" where ${PEOPLE_WHERE} order by "people"."last_name" asc, "people"."first_name" asc, "people"."id" asc limit $4 offset $5`,
   count: `select count(*) from "people" where ${PEOPLE_WHERE}`,
-  summaries: (n: number) =>
-    `select "memberships"."person_id", "memberships"."role", "schools"."name" from "memberships" left join "schools" on "schools"."id" = "memberships"."school_id" where ("memberships"."board_id" = $1 and "memberships"."person_id" in (${Array.from({ length: n }, (_, i) => `$${i + 2}`).join(', ')}))`,
+  summaries:
+    'select "memberships"."person_id", "memberships"."role", "schools"."name" from "memberships" left join "schools" on "schools"."id" = "memberships"."school_id" where ("memberships"."board_id" = $1 and "memberships"."person_id" = any($2::uuid[]))',
 };
 
 /** Same escaping as the app's likePattern. */
@@ -111,13 +110,11 @@ export const SCENARIOS: Scenario[] = [
       const pageSize = Number(req.params.pageSize ?? 50);
       const where = [boardId, true, search];
       const [rows, totals] = await Promise.all([
-        page > 1
-          ? req.query(PEOPLE_SQL.pageWithOffset, [...where, pageSize, (page - 1) * pageSize])
-          : req.query(PEOPLE_SQL.page, [...where, pageSize]),
+        req.query(PEOPLE_SQL.page, [...where, pageSize, (page - 1) * pageSize]),
         req.query(PEOPLE_SQL.count, where),
       ]);
       const ids = rows.map((r) => r[0]);
-      const summaries = ids.length > 0 ? await req.query(PEOPLE_SQL.summaries(ids.length), [boardId, ...ids]) : [];
+      const summaries = ids.length > 0 ? await req.query(PEOPLE_SQL.summaries, [boardId, ids]) : [];
       return { status: 200, body: { rows, total: Number(totals[0]?.[0]), summaries } };
     },
     counts: {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // The benchmark's server process: one database, the real app on one port and the bare routes on another
 // (a second, plain Fastify instance, so none of the app's hooks run for them). Started by run.ts via fork().
 import fs from 'node:fs';
@@ -45,7 +46,16 @@ function rawQueryOf(database: Database): RawQuery {
     return async (text, params) => (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows;
   }
   const pool = database.pool!;
-  return async (text, params) => (await pool.query<unknown[]>({ text, values: params, rowMode: 'array' })).rows;
+  // The app runs its hot queries as named (server-side prepared) statements; so does the baseline, or the
+  // ratio would measure PostgreSQL's parse and plan time instead of the app's own layers.
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `bare_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+    return name;
+  };
+  return async (text, params) =>
+    (await pool.query<unknown[]>({ name: nameOf(text), text, values: params, rowMode: 'array' })).rows;
 }
 
 /** The first seed from BENCH_SEED whose board is not in the database yet, so a shared PostgreSQL gets a new board. */

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { ActorMembership } from '../../platform/actor.ts';
 import { memberships, people } from '../organisation/organisation.schema.ts';
 import { authTokens, sessions } from './auth.schema.ts';
@@ -14,9 +15,8 @@ export type SessionRow = {
   memberships: ActorMembership[];
 };
 
-/** One round trip: the live session, its active person and their memberships. */
-export async function findLiveSession(db: Db, sessionId: string, now: Date): Promise<SessionRow | null> {
-  const rows = await db
+const liveSession = (db: Db) =>
+  db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -31,8 +31,19 @@ export async function findLiveSession(db: Db, sessionId: string, now: Date): Pro
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .leftJoin(memberships, eq(memberships.personId, people.id))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(people.active, true)))
-    .groupBy(sessions.id, people.id);
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('sessionId')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(people.active, true),
+      ),
+    )
+    .groupBy(sessions.id, people.id)
+    .prepare('find_live_session');
+
+/** One round trip, prepared once: the live session, its active person and their memberships. */
+export async function findLiveSession(db: Db, sessionId: string, now: Date): Promise<SessionRow | null> {
+  const rows = await prepared(db, 'find_live_session', liveSession).execute({ sessionId, now });
   return rows[0] ?? null;
 }
 

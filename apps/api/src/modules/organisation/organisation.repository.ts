@@ -1,5 +1,6 @@
 import { and, asc, count, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { boards, lineManagers, memberships, people, schools, teams } from './organisation.schema.ts';
 import { likePattern } from './names.ts';
 
@@ -12,70 +13,119 @@ export type PeopleFilter = {
   active: 'true' | 'false' | 'all';
 };
 
-function peopleWhere(f: PeopleFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(people.boardId, f.boardId)];
-  if (f.active !== 'all') conditions.push(eq(people.active, f.active === 'true'));
-  if (f.search) {
-    for (const word of f.search.split(/\s+/).filter(Boolean).slice(0, 5)) {
-      conditions.push(sql`${people.searchText} like ${likePattern(word)}`);
-    }
-  }
-  const inSchools = (ids: string[]) =>
-    exists(
-      sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${inArray(memberships.schoolId, ids)})`,
-    );
-  if (f.schoolIds) conditions.push(inSchools(f.schoolIds));
-  if (f.schoolId) conditions.push(inSchools([f.schoolId]));
-  if (f.teamId) {
+type PeopleShape = { active: PeopleFilter['active']; words: number; scoped: boolean; school: boolean; team: boolean };
+
+function searchWords(search: string | undefined): string[] {
+  return (search ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+}
+
+/** The WHERE of the staff list, with placeholders, for one shape of filter. */
+function peopleWhere(shape: PeopleShape): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(people.boardId, sql.placeholder('boardId'))];
+  if (shape.active !== 'all') conditions.push(eq(people.active, sql.placeholder('active')));
+  for (let i = 0; i < shape.words; i++) conditions.push(sql`${people.searchText} like ${sql.placeholder(`w${i}`)}`);
+  if (shape.scoped) {
     conditions.push(
       exists(
-        sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.teamId} = ${f.teamId})`,
+        sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.schoolId} = any(${sql.placeholder('schoolIds')}::uuid[]))`,
+      ),
+    );
+  }
+  if (shape.school) {
+    conditions.push(
+      exists(
+        sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.schoolId} = ${sql.placeholder('schoolId')})`,
+      ),
+    );
+  }
+  if (shape.team) {
+    conditions.push(
+      exists(
+        sql`(select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.teamId} = ${sql.placeholder('teamId')})`,
       ),
     );
   }
   return and(...conditions);
 }
 
-/** One page of people, sorted by last name, with the total for the pager. */
+function peopleStatements(db: Db, shape: PeopleShape) {
+  const key = `${shape.active}_${shape.words}_${Number(shape.scoped)}${Number(shape.school)}${Number(shape.team)}`;
+  return prepared(db, `find_people_${key}`, (d) => {
+    const where = peopleWhere(shape);
+    return {
+      page: d
+        .select({
+          id: people.id,
+          firstName: people.firstName,
+          infix: people.infix,
+          lastName: people.lastName,
+          email: people.email,
+          employeeNumber: people.employeeNumber,
+          jobTitle: people.jobTitle,
+          active: people.active,
+        })
+        .from(people)
+        .where(where)
+        .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'))
+        .prepare(`find_people_${key}`),
+      count: d.select({ total: count() }).from(people).where(where).prepare(`count_people_${key}`),
+    };
+  });
+}
+
+/** One page of people, sorted by last name, with the total for the pager. Prepared per shape of filter. */
 export async function findPeople(db: Db, f: PeopleFilter, page: number, pageSize: number) {
-  const where = peopleWhere(f);
+  const words = searchWords(f.search);
+  const shape: PeopleShape = {
+    active: f.active,
+    words: words.length,
+    scoped: f.schoolIds !== undefined,
+    school: !!f.schoolId,
+    team: !!f.teamId,
+  };
+  const params: Record<string, unknown> = { boardId: f.boardId, active: f.active === 'true' };
+  words.forEach((w, i) => (params[`w${i}`] = likePattern(w)));
+  if (f.schoolIds) params.schoolIds = f.schoolIds;
+  if (f.schoolId) params.schoolId = f.schoolId;
+  if (f.teamId) params.teamId = f.teamId;
+  const statements = peopleStatements(db, shape);
   const [rows, totals] = await Promise.all([
-    db
-      .select({
-        id: people.id,
-        firstName: people.firstName,
-        infix: people.infix,
-        lastName: people.lastName,
-        email: people.email,
-        employeeNumber: people.employeeNumber,
-        jobTitle: people.jobTitle,
-        active: people.active,
-      })
-      .from(people)
-      .where(where)
-      .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(people).where(where),
+    statements.page.execute({ ...params, limit: pageSize, offset: (page - 1) * pageSize }),
+    statements.count.execute(params),
   ]);
   return { rows, total: totals[0]?.total ?? 0 };
 }
 
-/** Roles and school names for a page of people, in one query. */
-export async function findMembershipSummaries(db: Db, boardId: string, personIds: string[]) {
-  if (personIds.length === 0) return [];
-  return db
+const membershipSummaries = (db: Db) =>
+  db
     .select({ personId: memberships.personId, role: memberships.role, schoolName: schools.name })
     .from(memberships)
     .leftJoin(schools, eq(schools.id, memberships.schoolId))
-    .where(and(eq(memberships.boardId, boardId), inArray(memberships.personId, personIds)));
+    .where(
+      and(
+        eq(memberships.boardId, sql.placeholder('boardId')),
+        sql`${memberships.personId} = any(${sql.placeholder('ids')}::uuid[])`,
+      ),
+    )
+    .prepare('find_membership_summaries');
+
+/** Roles and school names for a page of people, in one query. */
+export async function findMembershipSummaries(db: Db, boardId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return prepared(db, 'find_membership_summaries', membershipSummaries).execute({ boardId, ids: personIds });
 }
 
-export async function findPerson(db: Db, boardId: string, personId: string) {
-  const rows = await db
+const personById = (db: Db) =>
+  db
     .select()
     .from(people)
-    .where(and(eq(people.boardId, boardId), eq(people.id, personId)));
+    .where(and(eq(people.boardId, sql.placeholder('boardId')), eq(people.id, sql.placeholder('personId'))))
+    .prepare('find_person');
+
+export async function findPerson(db: Db, boardId: string, personId: string) {
+  const rows = await prepared(db, 'find_person', personById).execute({ boardId, personId });
   return rows[0] ?? null;
 }
 
@@ -87,8 +137,8 @@ export async function findPersonByEmail(db: Db, email: string) {
   return rows[0] ?? null;
 }
 
-export async function findMembershipsOf(db: Db, boardId: string, personId: string) {
-  return db
+const membershipsOf = (db: Db) =>
+  db
     .select({
       id: memberships.id,
       role: memberships.role,
@@ -100,8 +150,14 @@ export async function findMembershipsOf(db: Db, boardId: string, personId: strin
     .from(memberships)
     .leftJoin(schools, eq(schools.id, memberships.schoolId))
     .leftJoin(teams, eq(teams.id, memberships.teamId))
-    .where(and(eq(memberships.boardId, boardId), eq(memberships.personId, personId)))
-    .orderBy(asc(schools.name), asc(teams.name), asc(memberships.role));
+    .where(
+      and(eq(memberships.boardId, sql.placeholder('boardId')), eq(memberships.personId, sql.placeholder('personId'))),
+    )
+    .orderBy(asc(schools.name), asc(teams.name), asc(memberships.role))
+    .prepare('find_memberships_of');
+
+export async function findMembershipsOf(db: Db, boardId: string, personId: string) {
+  return prepared(db, 'find_memberships_of', membershipsOf).execute({ boardId, personId });
 }
 
 const personRef = {
@@ -112,26 +168,52 @@ const personRef = {
   email: people.email,
 };
 
-export async function findManagersOf(db: Db, boardId: string, personId: string) {
-  return db
+const managersOf = (db: Db) =>
+  db
     .select(personRef)
     .from(lineManagers)
     .innerJoin(people, eq(people.id, lineManagers.managerId))
-    .where(and(eq(lineManagers.boardId, boardId), eq(lineManagers.employeeId, personId)))
-    .orderBy(asc(people.lastName));
+    .where(
+      and(
+        eq(lineManagers.boardId, sql.placeholder('boardId')),
+        eq(lineManagers.employeeId, sql.placeholder('personId')),
+      ),
+    )
+    .orderBy(asc(people.lastName))
+    .prepare('find_managers_of');
+
+export async function findManagersOf(db: Db, boardId: string, personId: string) {
+  return prepared(db, 'find_managers_of', managersOf).execute({ boardId, personId });
 }
 
-export async function findReportsOf(db: Db, boardId: string, personId: string) {
-  return db
+const reportsOf = (db: Db) =>
+  db
     .select(personRef)
     .from(lineManagers)
     .innerJoin(people, eq(people.id, lineManagers.employeeId))
-    .where(and(eq(lineManagers.boardId, boardId), eq(lineManagers.managerId, personId), eq(people.active, true)))
-    .orderBy(asc(people.lastName), asc(people.firstName));
+    .where(
+      and(
+        eq(lineManagers.boardId, sql.placeholder('boardId')),
+        eq(lineManagers.managerId, sql.placeholder('personId')),
+        eq(people.active, true),
+      ),
+    )
+    .orderBy(asc(people.lastName), asc(people.firstName))
+    .prepare('find_reports_of');
+
+export async function findReportsOf(db: Db, boardId: string, personId: string) {
+  return prepared(db, 'find_reports_of', reportsOf).execute({ boardId, personId });
 }
 
+const boardById = (db: Db) =>
+  db
+    .select({ id: boards.id, name: boards.name })
+    .from(boards)
+    .where(eq(boards.id, sql.placeholder('boardId')))
+    .prepare('find_board');
+
 export async function findBoard(db: Db, boardId: string) {
-  const rows = await db.select({ id: boards.id, name: boards.name }).from(boards).where(eq(boards.id, boardId));
+  const rows = await prepared(db, 'find_board', boardById).execute({ boardId });
   return rows[0] ?? null;
 }
 
