@@ -96,6 +96,14 @@ describe('sessions', () => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('refuses an expired session', async () => {
+    const person = await createPerson(env.database, board);
+    const s = await sessionFor(env.database, person.id);
+    await env.database.query("update sessions set expires_at = now() - interval '1 minute' where person_id = $1", [person.id]);
+    const res = await env.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(401);
+  });
+
   it('logs out everywhere', async () => {
     const person = await createPerson(env.database, board);
     const a = await sessionFor(env.database, person.id);
