@@ -5,7 +5,9 @@ import { BrowserRouter } from 'react-router';
 import { isApiError } from './api.ts';
 import { AuthProvider } from './auth.tsx';
 import { AppRoutes } from './router.tsx';
-import { cssVariablesResolver, theme } from './theme.ts';
+import { createAppTheme, cssVariablesResolver } from './theme.ts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -20,6 +22,8 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  const { t } = useTranslation();
+  const theme = useMemo(() => createAppTheme(t('actions.close')), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@groeipad/contracts';
 import { api, isApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
@@ -12,8 +12,10 @@ type AuthState = {
   error: unknown;
   /** Reloads who I am, e.g. after login. */
   refresh: () => Promise<Me | null>;
-  /** Forgets the session locally (after logout or when the server says it is gone). */
-  forget: () => void;
+  /** Forgets the session locally: after logout (`signedOut`) or when the server says it is gone. */
+  forget: (reason?: 'signedOut' | 'expired') => void;
+  /** True after the user logged out themselves: no "way back" to the page they were on. */
+  signedOut: boolean;
 };
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -36,26 +38,30 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setCsrfToken(me?.csrfToken ?? null);
   }, [me]);
 
-  const forget = useCallback(() => {
+  const [signedOut, setSignedOut] = useState(false);
+
+  const forget = useCallback((reason: 'signedOut' | 'expired' = 'expired') => {
+    setSignedOut(reason === 'signedOut');
     setCsrfToken(null);
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     queryClient.setQueryData(ME_KEY, null);
   }, [queryClient]);
 
   useEffect(() => {
-    setUnauthenticatedHandler(forget);
+    setUnauthenticatedHandler(() => forget('expired'));
     return () => setUnauthenticatedHandler(null);
   }, [forget]);
 
   const refresh = useCallback(async () => {
     const fresh = await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 0 });
     setCsrfToken(fresh?.csrfToken ?? null);
+    if (fresh) setSignedOut(false);
     return fresh;
   }, [queryClient]);
 
   const value = useMemo<AuthState>(
-    () => ({ me, isLoading: query.isPending, error: query.error, refresh, forget }),
-    [me, query.isPending, query.error, refresh, forget],
+    () => ({ me, isLoading: query.isPending, error: query.error, refresh, forget, signedOut }),
+    [me, query.isPending, query.error, refresh, forget, signedOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { NavLink, Stack } from '@mantine/core';
+import { Group, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChecklist,
@@ -71,12 +71,13 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         />
       ))}
       {me.nav.includes('beheer') ? (
-        <NavLink
-          label={t('nav.beheer')}
-          leftSection={<IconSettings size={20} aria-hidden />}
-          defaultOpened={pathname.startsWith('/beheer')}
-          childrenOffset={28}
-        >
+        <Stack gap={2} mt="md" role="group" aria-labelledby="nav-beheer">
+          <Group gap={8} px="sm" py={6} c="dimmed">
+            <IconSettings size={18} aria-hidden />
+            <Text id="nav-beheer" size="xs" fw={700} tt="uppercase" c="dimmed" style={{ letterSpacing: 0.5 }}>
+              {t('nav.beheer')}
+            </Text>
+          </Group>
           {adminLinks
             .filter((l) => l.show)
             .map((l) => (
@@ -85,13 +86,13 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
                 component={Link}
                 to={l.path}
                 label={l.label}
-                leftSection={<l.icon size={18} aria-hidden />}
+                leftSection={<l.icon size={20} aria-hidden />}
                 active={active(l.path)}
                 aria-current={active(l.path) ? 'page' : undefined}
                 onClick={onNavigate}
               />
             ))}
-        </NavLink>
+        </Stack>
       ) : null}
     </Stack>
   );

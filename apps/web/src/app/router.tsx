@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Center, Container } from '@mantine/core';
-import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Outlet, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import { safeReturnPath } from './return-path.ts';
 import type { NavArea } from '@groeipad/contracts';
 import { useAuth } from './auth.tsx';
 import { AppLayout } from './layout.tsx';
@@ -20,7 +21,7 @@ const OutboxPage = lazy(() => import('../modules/admin/outbox-page.tsx'));
 const AdminAuditPage = lazy(() => import('../modules/admin/audit-page.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
-  const { me, isLoading, error, refresh } = useAuth();
+  const { me, isLoading, error, refresh, signedOut } = useAuth();
   const location = useLocation();
   if (isLoading) return <PageLoader />;
   if (error && !me) {
@@ -32,7 +33,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (!me) {
     const back = `${location.pathname}${location.search}`;
-    const to = back === '/' ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`;
+    const to = back === '/' || signedOut ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`;
     return <Navigate to={to} replace />;
   }
   return children;
@@ -46,8 +47,9 @@ function RequireArea({ area, children }: { area: NavArea; children: ReactNode })
 
 function PublicOnly({ children }: { children: ReactNode }) {
   const { me, isLoading } = useAuth();
+  const [params] = useSearchParams();
   if (isLoading) return <PageLoader />;
-  if (me) return <Navigate to="/" replace />;
+  if (me) return <Navigate to={safeReturnPath(params.get('terug'))} replace />;
   return children;
 }
 

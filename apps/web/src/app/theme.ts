@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Notification, type CSSVariablesResolver, type MantineColorsTuple, type MantineThemeOverride } from '@mantine/core';
 
 // A calm "groei" green. Shade 7 is the primary: 6.5:1 against white, so white text on it and
 // green text on white both pass WCAG AA.
@@ -15,7 +15,7 @@ const groei: MantineColorsTuple = [
   '#074531',
 ];
 
-export const theme = createTheme({
+const base = {
   primaryColor: 'groei',
   primaryShade: { light: 7, dark: 5 },
   colors: { groei },
@@ -25,10 +25,18 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },
   focusRing: 'auto',
-  components: {
-    Badge: { defaultProps: { radius: 'sm' } },
-  },
-});
+} satisfies MantineThemeOverride;
+
+/** The theme; the close label of notifications follows the interface language. */
+export function createAppTheme(closeLabel: string): MantineThemeOverride {
+  return createTheme({
+    ...base,
+    components: {
+      Badge: { defaultProps: { radius: 'sm' } },
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+    },
+  });
+}
 
 /** Darker "dimmed" and placeholder text than Mantine's default, which is below 4.5:1 on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

@@ -23,9 +23,9 @@ export function UserMenu() {
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
 
   const leave = (message: string) => {
-    forget();
-    notifications.show({ message, color: 'groei', icon: <IconCheck size={18} aria-hidden /> });
+    forget('signedOut');
     void navigate('/inloggen', { replace: true });
+    notifications.show({ message, color: 'groei', icon: <IconCheck size={18} aria-hidden /> });
   };
 
   const logout = useMutation({
@@ -42,7 +42,7 @@ export function UserMenu() {
 
   return (
     <>
-      <Menu position="bottom-end" width={260} shadow="md">
+      <Menu position="bottom-end" width={260} shadow="md" withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <UnstyledButton aria-label={t('userMenu.open', { name: me.displayName })} p={4} style={{ borderRadius: 8 }}>
             <Group gap={8} wrap="nowrap">

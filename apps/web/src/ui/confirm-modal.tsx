@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormError } from './query-state.tsx';
+import { AppModal } from './app-modal.tsx';
 
 type ConfirmModalProps = {
   opened: boolean;
@@ -20,7 +21,7 @@ type ConfirmModalProps = {
 export function ConfirmModal(props: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
+    <AppModal opened={props.opened} onClose={props.onClose} title={props.title} centered>
       <Stack gap="md">
         <Text component="div">{props.children}</Text>
         <FormError error={props.error} />
@@ -33,6 +34,6 @@ export function ConfirmModal(props: ConfirmModalProps) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

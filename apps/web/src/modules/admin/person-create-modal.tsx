@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { FormError } from '../../ui/query-state.tsx';
 import { applyFieldErrors, EMPTY_PERSON, inputOf, PersonFields, requiredRules, type PersonFormValues } from './person-fields.tsx';
 import { useCreatePerson } from './queries.ts';
+import { AppModal } from '../../ui/app-modal.tsx';
 
 export function PersonCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('admin');
@@ -37,7 +38,7 @@ export function PersonCreateModal({ opened, onClose }: { opened: boolean; onClos
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('people.newTitle')} size="lg">
+    <AppModal opened={opened} onClose={close} title={t('people.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
@@ -55,6 +56,6 @@ export function PersonCreateModal({ opened, onClose }: { opened: boolean; onClos
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -80,7 +80,7 @@ export function PersonEditForm({ person }: { person: PersonDetail }) {
     <form onSubmit={submit} noValidate aria-labelledby="gegevens-titel">
       <Stack gap="md">
         {conflict ? (
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('person.conflictTitle')} role="alert">
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('person.conflictTitle')} role="alert">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('person.conflict')}</Text>
               <Button size="xs" variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void reload()} loading={personQuery.isFetching}>

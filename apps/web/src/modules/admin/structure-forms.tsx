@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { isApiError } from '../../app/api.ts';
 import { FormError } from '../../ui/query-state.tsx';
 import { SCHOOL_KINDS, TEAM_KINDS } from '../../ui/roles.ts';
 import { useSaveSchool, useSaveTeam } from './queries.ts';
+import { AppModal } from '../../ui/app-modal.tsx';
 
 type SchoolValues = { name: string; kind: SchoolKind; brin: string };
 
@@ -48,7 +49,7 @@ export function SchoolFormModal({ opened, school, onClose }: { opened: boolean; 
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={school ? t('schools.editTitle') : t('schools.newTitle')}>
+    <AppModal opened={opened} onClose={onClose} title={school ? t('schools.editTitle') : t('schools.newTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError error={save.error && !isApiError(save.error, 'validation') ? save.error : null} />
@@ -70,7 +71,7 @@ export function SchoolFormModal({ opened, school, onClose }: { opened: boolean; 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -125,7 +126,7 @@ export function TeamFormModal({
 
   const title = team ? t('teams.editTitle') : t('teams.newTitle', { school: school?.name ?? '' });
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    <AppModal opened={opened} onClose={onClose} title={title}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError error={save.error && !isApiError(save.error, 'validation') ? save.error : null} />
@@ -147,6 +148,6 @@ export function TeamFormModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

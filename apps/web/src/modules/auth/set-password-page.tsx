@@ -14,7 +14,7 @@ function ExpiredLink() {
   const { t } = useTranslation('auth');
   return (
     <Stack gap="md">
-      <Alert color="orange" variant="light" icon={<IconClockX aria-hidden />} title={t('setPassword.expiredTitle')} role="alert">
+      <Alert color="red" variant="light" icon={<IconClockX aria-hidden />} title={t('setPassword.expiredTitle')} role="alert">
         {t('setPassword.expired')}
       </Alert>
       <Button component={Link} to="/wachtwoord-vergeten" fullWidth>

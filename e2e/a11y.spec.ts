@@ -1,0 +1,113 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { apiSession, signedInPage, tokenFrom, USERS } from './helpers.ts';
+
+const VIEWPORTS = [
+  { name: 'desktop', size: { width: 1440, height: 900 } },
+  { name: 'phone', size: { width: 390, height: 844 } },
+] as const;
+
+type Target = { name: string; path: string; user?: keyof typeof USERS; prepare?: (page: Page) => Promise<void> };
+
+let ids: { docentId: string; inviteToken: string } | null = null;
+
+/** Runs axe and returns the serious or critical violations, printed so a failure says what to fix. */
+async function checkPage(page: Page, label: string): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  // Let Mantine's transitions finish so colours are measured at rest.
+  await page.waitForTimeout(300);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length > 0) {
+    console.log(
+      `axe on ${label}:\n` +
+        bad
+          .map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
+          .join('\n'),
+    );
+  }
+  return bad.map((v) => `${label}: ${v.id} (${v.nodes.length})`);
+}
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const admin = await apiSession(request, USERS.beheer);
+  const docent = await admin.get<{ items: { id: string }[] }>(`/api/admin/people?search=${encodeURIComponent(USERS.docent)}`);
+  const invitee = await admin.createPerson('Axe');
+  await admin.post(`/api/admin/people/${invitee.id}/invitation`, {});
+  const mails = await admin.outboxFor(invitee.email);
+  ids = { docentId: docent.items[0]?.id ?? '', inviteToken: tokenFrom(mails[0]) };
+  await admin.logout();
+  await request.dispose();
+});
+
+function targets(): Target[] {
+  const { docentId, inviteToken } = ids ?? { docentId: '', inviteToken: '' };
+  return [
+    { name: 'login', path: '/inloggen' },
+    {
+      name: 'login with error',
+      path: '/inloggen',
+      prepare: async (page) => {
+        await page.getByLabel('E-mailadres').fill('niemand@e2e.groeipad.nl');
+        await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
+        await page.getByRole('button', { name: 'Inloggen' }).click();
+        await expect(page.getByRole('alert')).toBeVisible();
+      },
+    },
+    { name: 'forgot password', path: '/wachtwoord-vergeten' },
+    { name: 'set password (expired link)', path: '/wachtwoord-instellen?token=00000000000000000000000000' },
+    { name: 'set password (form)', path: `/wachtwoord-instellen?token=${encodeURIComponent(inviteToken)}` },
+    { name: 'home (docent)', path: '/', user: 'docent' },
+    { name: 'mijn gegevens', path: '/mijn-gegevens', user: 'docent' },
+    { name: 'ontwikkeling', path: '/ontwikkeling', user: 'docent' },
+    { name: 'team', path: '/team', user: 'docent' },
+    { name: 'gesprekken', path: '/gesprekken', user: 'docent' },
+    { name: 'netwerken', path: '/netwerken', user: 'docent' },
+    { name: 'home (teamleider)', path: '/', user: 'teamleider' },
+    { name: 'school', path: '/school', user: 'beheer' },
+    { name: 'people list', path: '/beheer/medewerkers', user: 'beheer' },
+    {
+      name: 'new person form',
+      path: '/beheer/medewerkers',
+      user: 'beheer',
+      prepare: async (page) => {
+        await page.getByRole('button', { name: 'Nieuwe medewerker' }).first().click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+      },
+    },
+    { name: 'person page', path: `/beheer/medewerkers/${docentId}`, user: 'beheer' },
+    {
+      name: 'schools and teams',
+      path: '/beheer/scholen',
+      user: 'beheer',
+      prepare: async (page) => {
+        await page.getByRole('button', { name: /Oostland College/ }).click();
+        await expect(page.getByRole('cell', { name: 'Exact', exact: true })).toBeVisible();
+      },
+    },
+    { name: 'outbox', path: '/beheer/e-mail', user: 'beheer' },
+    { name: 'audit log', path: '/beheer/audit', user: 'beheer' },
+    { name: 'user menu', path: '/', user: 'beheer', prepare: async (page) => page.getByRole('button', { name: /Menu van/ }).click() },
+  ];
+}
+
+for (const viewport of VIEWPORTS) {
+  test.describe(`axe at ${viewport.name}`, () => {
+    test(`every page has no serious or critical violations (${viewport.name})`, async ({ browser }) => {
+      test.setTimeout(240_000);
+      const found: string[] = [];
+      for (const target of targets()) {
+        const page = target.user
+          ? await signedInPage(browser, USERS[target.user], { viewport: viewport.size })
+          : await (await browser.newContext({ viewport: viewport.size })).newPage();
+        await page.goto(target.path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (target.prepare) await target.prepare(page);
+        found.push(...(await checkPage(page, `${target.name} @ ${viewport.name}`)));
+        await page.context().close();
+      }
+      expect(found).toEqual([]);
+    });
+  });
+}
