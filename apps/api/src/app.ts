@@ -24,6 +24,7 @@ import { authRoutes, resolveSession } from './modules/auth/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { meRoutes } from './modules/me/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
+import { ssoRoutes } from './modules/sso/index.ts';
 
 z.config(z.locales.nl());
 
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(meRoutes);
   await app.register(organisationRoutes);
   await app.register(importsRoutes);
+  await app.register(ssoRoutes);
 
   if (dist && indexHtml) {
     await app.register(fastifyStatic, {

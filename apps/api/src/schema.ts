@@ -4,3 +4,4 @@ export * from './platform/mail/mail.schema.ts';
 export * from './modules/organisation/organisation.schema.ts';
 export * from './modules/auth/auth.schema.ts';
 export * from './modules/imports/imports.schema.ts';
+export * from './modules/sso/sso.schema.ts';

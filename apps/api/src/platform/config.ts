@@ -24,6 +24,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   WEB_DIST_DIR: z.string().optional(),
+  /** Encrypts stored secrets such as SSO client secrets (AES-256-GCM): 32 random bytes, base64. */
+  GROEIPAD_SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32,
+      'moet 32 bytes zijn, base64-gecodeerd (maak er een met: openssl rand -base64 32)',
+    )
+    .optional(),
 });
 
 export type Config = {
@@ -40,6 +48,8 @@ export type Config = {
   trustProxy: boolean;
   secureCookies: boolean;
   webDistDir: string | undefined;
+  /** The 32-byte key for stored secrets, or undefined when GROEIPAD_SECRET_KEY is not set. */
+  secretKey: Buffer | undefined;
 };
 
 export class ConfigError extends Error {
@@ -73,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
     webDistDir: e.WEB_DIST_DIR,
+    secretKey: e.GROEIPAD_SECRET_KEY ? Buffer.from(e.GROEIPAD_SECRET_KEY, 'base64') : undefined,
   };
 }

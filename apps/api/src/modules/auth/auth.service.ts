@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { LoginInput, SetPasswordInput } from '@groeipad/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Config } from '../../platform/config.ts';
@@ -5,6 +6,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { boards, memberships } from '../organisation/organisation.schema.ts';
 import * as repo from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newToken, tokenId } from './tokens.ts';
@@ -24,7 +26,7 @@ export type AuthDeps = { db: Db; now: Date; config: Config; mailer: Mailer };
 export async function login(
   deps: AuthDeps,
   input: LoginInput,
-  meta: { userAgent: string | null; ip: string | undefined },
+  meta: SessionMeta,
 ): Promise<{ token: string; personId: string }> {
   const { db, now } = deps;
   const person = await repo.findLoginCandidate(db, input.email);
@@ -51,6 +53,35 @@ export async function login(
     }
     throw new AppError('unauthenticated', 'E-mailadres of wachtwoord klopt niet.');
   }
+  if (await isPasswordLoginBlocked(db, person)) {
+    await audit(db, {
+      boardId: person.boardId,
+      actorId: null,
+      action: 'auth.login_refused',
+      subjectPersonId: person.id,
+      details: { ip: meta.ip, reason: 'sso_required' },
+    });
+    throw new AppError(
+      'forbidden',
+      'Je bestuur laat alleen inloggen via single sign-on toe. Kies "Inloggen met je schoolaccount".',
+    );
+  }
+  const token = await openSession(db, person, meta, now);
+  return { token, personId: person.id };
+}
+
+export type SessionMeta = { userAgent: string | null; ip: string | undefined; method?: 'sso' | undefined };
+
+/**
+ * Opens a session for a person who has just proved who they are (password or SSO): clears failed
+ * attempts, stores the session and logs 'auth.login'. Returns the cookie token.
+ */
+export async function openSession(
+  db: Db,
+  person: { id: string; boardId: string; failedLogins: number; lockedUntil: Date | null },
+  meta: SessionMeta,
+  now: Date,
+): Promise<string> {
   const token = newToken();
   await db.transaction(async (tx) => {
     if (person.failedLogins > 0 || person.lockedUntil) await repo.clearFailedLogins(tx, person.id);
@@ -67,10 +98,29 @@ export async function login(
       actorId: person.id,
       action: 'auth.login',
       subjectPersonId: person.id,
-      details: { ip: meta.ip },
+      details: { ip: meta.ip, ...(meta.method ? { method: meta.method } : {}) },
     });
   });
-  return { token, personId: person.id };
+  return token;
+}
+
+/**
+ * A board that requires SSO refuses password sign-in, except for its beheerders: they keep a
+ * password as the way back in when the identity provider is down or misconfigured.
+ */
+async function isPasswordLoginBlocked(db: Db, person: { id: string; boardId: string }): Promise<boolean> {
+  // Two small reads kept beside the rule they serve (candidates for auth.repository.ts).
+  const [board] = await db
+    .select({ ssoRequired: boards.ssoRequired })
+    .from(boards)
+    .where(eq(boards.id, person.boardId));
+  if (!board?.ssoRequired) return false;
+  const admin = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.personId, person.id), eq(memberships.role, 'beheerder')))
+    .limit(1);
+  return admin.length === 0;
 }
 
 /** The actor behind a session cookie, or null; extends an idle session now and then. */

@@ -3,3 +3,5 @@ export { authRoutes } from './auth.routes.ts';
 /** The session resolver the `authenticate` preHandler uses. */
 export { resolveSession } from './auth.service.ts';
 export { hashPassword } from './passwords.ts';
+/** Opens a session for someone already authenticated (used by SSO); same cookie, same audit entry. */
+export { openSession, SESSION_MAX_MS, type SessionMeta } from './auth.service.ts';
