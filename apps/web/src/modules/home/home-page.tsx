@@ -44,7 +44,7 @@ export function HomePage() {
           </Title>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <Card withBorder radius="md" p="lg" h="100%">
+              <Card withBorder radius="md" p="lg">
                 <Stack gap="md">
                   <div>
                     <Text fw={700} fz="lg">
