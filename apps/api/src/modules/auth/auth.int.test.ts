@@ -99,7 +99,9 @@ describe('sessions', () => {
   it('refuses an expired session', async () => {
     const person = await createPerson(env.database, board);
     const s = await sessionFor(env.database, person.id);
-    await env.database.query("update sessions set expires_at = now() - interval '1 minute' where person_id = $1", [person.id]);
+    await env.database.query("update sessions set expires_at = now() - interval '1 minute' where person_id = $1", [
+      person.id,
+    ]);
     const res = await env.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: s.cookie } });
     expect(res.statusCode).toBe(401);
   });

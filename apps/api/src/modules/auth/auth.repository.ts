@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { ActorMembership } from '../../platform/actor.ts';
-import { memberships, people } from '../organisation/organisation.schema.ts';
+import { boards, memberships, people } from '../organisation/organisation.schema.ts';
 import { authTokens, sessions } from './auth.schema.ts';
 
 export type SessionRow = {
@@ -142,4 +142,17 @@ export async function findPersonForMail(db: Db, personId: string) {
     .from(people)
     .where(eq(people.id, personId));
   return rows[0] ?? null;
+}
+
+/** True when the person's board requires SSO and they hold no beheerder role (the break-glass account). */
+export async function isSsoRequiredWithoutBreakGlass(db: Db, personId: string, boardId: string): Promise<boolean> {
+  const rows = await db
+    .select({
+      required: boards.ssoRequired,
+      breakGlass: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.personId} = ${personId} and ${memberships.role} = 'beheerder')`,
+    })
+    .from(boards)
+    .where(eq(boards.id, boardId));
+  const row = rows[0];
+  return !!row && row.required && !row.breakGlass;
 }

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { LoginInput, SetPasswordInput } from '@groeipad/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Config } from '../../platform/config.ts';
@@ -6,7 +5,6 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { boards, memberships } from '../organisation/organisation.schema.ts';
 import * as repo from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newToken, tokenId } from './tokens.ts';
@@ -109,18 +107,7 @@ export async function openSession(
  * password as the way back in when the identity provider is down or misconfigured.
  */
 async function isPasswordLoginBlocked(db: Db, person: { id: string; boardId: string }): Promise<boolean> {
-  // Two small reads kept beside the rule they serve (candidates for auth.repository.ts).
-  const [board] = await db
-    .select({ ssoRequired: boards.ssoRequired })
-    .from(boards)
-    .where(eq(boards.id, person.boardId));
-  if (!board?.ssoRequired) return false;
-  const admin = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.personId, person.id), eq(memberships.role, 'beheerder')))
-    .limit(1);
-  return admin.length === 0;
+  return repo.isSsoRequiredWithoutBreakGlass(db, person.id, person.boardId);
 }
 
 /** The actor behind a session cookie, or null; extends an idle session now and then. */

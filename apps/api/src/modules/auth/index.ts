@@ -5,3 +5,4 @@ export { resolveSession } from './auth.service.ts';
 export { hashPassword } from './passwords.ts';
 /** Opens a session for someone already authenticated (used by SSO); same cookie, same audit entry. */
 export { openSession, SESSION_MAX_MS, type SessionMeta } from './auth.service.ts';
+export { setSessionCookie } from './auth.cookies.ts';

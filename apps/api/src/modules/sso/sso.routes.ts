@@ -13,9 +13,8 @@ import {
   SsoTestInput,
   SsoTestResult,
 } from '@groeipad/contracts';
-import { SESSION_COOKIE } from '../../platform/http/authenticate.ts';
 import { ctxOf, nowOf } from '../../platform/http/context.ts';
-import { SESSION_MAX_MS } from '../auth/index.ts';
+import { setSessionCookie } from '../auth/index.ts';
 import * as service from './sso.service.ts';
 
 /** Ties a sign-in at the provider to the browser that started it. */
@@ -113,13 +112,7 @@ export const ssoRoutes: FastifyPluginAsync = async (base) => {
       reply.clearCookie(SSO_BINDING_COOKIE, { path: BINDING_PATH });
       if (outcome.sessionToken) {
         // The same cookie as password login (auth.routes.ts); sso.int.test.ts checks they stay alike.
-        reply.setCookie(SESSION_COOKIE, outcome.sessionToken, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: app.deps.config.secureCookies,
-          maxAge: SESSION_MAX_MS / 1000,
-        });
+        setSessionCookie(reply, app.deps.config, outcome.sessionToken);
       }
       return redirect(req, reply, outcome);
     },
