@@ -26,6 +26,16 @@ export const Me = z.object({
   managers: z.array(PersonRef),
   reports: z.array(PersonRef),
   nav: z.array(NavArea),
+  /** What the person may do in Beheer; the server decides, the web app only shows or hides. */
+  abilities: z.object({
+    createPeople: z.boolean(),
+    manageRoles: z.boolean(),
+    manageStructure: z.boolean(),
+    importStaff: z.boolean(),
+    readOutbox: z.boolean(),
+    readAuditLog: z.boolean(),
+    configureSso: z.boolean(),
+  }),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof Me>;

@@ -45,6 +45,7 @@ describe('login', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ id: person.id, roles: ['docent'] });
     expect(me.json().nav).not.toContain('beheer');
+    expect(Object.values(me.json().abilities).every((v) => v === false)).toBe(true);
   });
 
   it('gives the same 401 for a wrong password and an unknown e-mail', async () => {

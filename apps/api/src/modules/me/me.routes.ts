@@ -4,6 +4,7 @@ import { AuditPage, AuditQuery, ErrorBody, Me, OutboxPage, PageQuery } from '@gr
 import { ctxOf } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { canReadAuditLog, canReadOutbox, getMe } from '../organisation/index.ts';
+import { canManageSso } from '../sso/index.ts';
 import { findAuditEntries, findOutbox } from './me.repository.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -12,9 +13,10 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const auth = { preValidation: app.authenticate };
 
-  app.get('/api/me', { ...auth, schema: { tags: ['me'], response: { 200: Me, ...errors } } }, (req) => {
+  app.get('/api/me', { ...auth, schema: { tags: ['me'], response: { 200: Me, ...errors } } }, async (req) => {
     const ctx = ctxOf(req);
-    return getMe(ctx.db, ctx.actor);
+    const me = await getMe(ctx.db, ctx.actor);
+    return { ...me, abilities: { ...me.abilities, configureSso: canManageSso(ctx.actor) } };
   });
 
   // Everything the audit log holds about me: who signed in as me, who changed my roles, who read my files.

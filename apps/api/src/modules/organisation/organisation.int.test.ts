@@ -109,6 +109,15 @@ describe('editing people', () => {
 
   it('lets HR edit but not grant roles', async () => {
     const hr = await sessionFor(env.database, board.byRole('hr').id);
+    expect((await get('/api/me', hr)).json().abilities).toEqual({
+      createPeople: true,
+      manageRoles: false,
+      manageStructure: false,
+      importStaff: false,
+      readOutbox: false,
+      readAuditLog: false,
+      configureSso: false,
+    });
     const person = await createPerson(env.database, board);
     const detail = (await get(`/api/admin/people/${person.id}`, hr)).json();
     expect(detail.abilities).toEqual({ edit: true, manageRoles: false, deactivate: true });

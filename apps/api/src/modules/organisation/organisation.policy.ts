@@ -44,6 +44,19 @@ export function canReadAuditLog(actor: Actor): boolean {
   return hasAnyRole(actor, ['beheerder']);
 }
 
+/** What the person may do in Beheer, for the web app to show; every route checks again. */
+export function adminAbilities(actor: Actor) {
+  return {
+    createPeople: canEditPeople(actor),
+    manageRoles: canManageRoles(actor),
+    manageStructure: canManageStructure(actor),
+    // An import grants roles and line management, so it needs both.
+    importStaff: canEditPeople(actor) && canManageRoles(actor),
+    readOutbox: canReadOutbox(actor),
+    readAuditLog: canReadAuditLog(actor),
+  };
+}
+
 /** The navigation areas a person sees; later modules fill them. */
 export function navFor(actor: Actor): NavArea[] {
   const nav: NavArea[] = ['ontwikkeling'];

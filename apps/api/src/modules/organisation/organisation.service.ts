@@ -26,7 +26,9 @@ type NameParts = { id: string; firstName: string; infix: string | null; lastName
 const ref = (p: NameParts) => ({ id: p.id, displayName: displayName(p), email: p.email });
 
 /** The signed-in person: who they are, where they belong, whom they report to, what they may open. */
-export async function getMe(db: Db, actor: Actor): Promise<Me> {
+export type OrganisationMe = Omit<Me, 'abilities'> & { abilities: Omit<Me['abilities'], 'configureSso'> };
+
+export async function getMe(db: Db, actor: Actor): Promise<OrganisationMe> {
   const [person, board, memberships, managers, reports] = await Promise.all([
     repo.findPerson(db, actor.boardId, actor.personId),
     repo.findBoard(db, actor.boardId),
@@ -47,6 +49,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     managers: managers.map(ref),
     reports: reports.map(ref),
     nav: policy.navFor(actor),
+    abilities: policy.adminAbilities(actor),
     csrfToken: actor.csrfToken,
   };
 }
