@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3210;
+// GP_E2E_PORT lets two suites run side by side on one machine.
+const PORT = Number(process.env.GP_E2E_PORT ?? 3210);
 
 // One fresh data folder per run. The config is read again in each worker: the environment
 // variable makes them all agree on the folder the main process chose.
@@ -16,7 +17,11 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: process.env.CI ? 'line' : 'list',
+  // `npm test` reads the JSON report for its closing line of counts.
+  reporter: [
+    [process.env.CI ? 'line' : 'list'],
+    ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
+  ],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
