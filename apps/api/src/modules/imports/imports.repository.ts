@@ -54,45 +54,47 @@ async function findForeignEmails(db: Db, boardId: string, emails: string[]) {
 
 /** Everything the planner needs about a board, in four queries. */
 export async function loadBoardState(db: Db, boardId: string, actorId: string, emails: string[]): Promise<BoardState> {
-  const [people, schools, teams, memberships, managers, foreign] = await Promise.all([
-    db
-      .select({
-        id: t.people.id,
-        employeeNumber: t.people.employeeNumber,
-        email: t.people.email,
-        firstName: t.people.firstName,
-        infix: t.people.infix,
-        lastName: t.people.lastName,
-        jobTitle: t.people.jobTitle,
-        active: t.people.active,
-      })
-      .from(t.people)
-      .where(eq(t.people.boardId, boardId)),
-    db.select({ id: t.schools.id, name: t.schools.name }).from(t.schools).where(eq(t.schools.boardId, boardId)),
-    db
-      .select({ id: t.teams.id, schoolId: t.teams.schoolId, name: t.teams.name })
-      .from(t.teams)
-      .where(eq(t.teams.boardId, boardId)),
-    db
-      .select({
-        personId: t.memberships.personId,
-        role: t.memberships.role,
-        schoolId: t.memberships.schoolId,
-        teamId: t.memberships.teamId,
-        source: t.memberships.source,
-      })
-      .from(t.memberships)
-      .where(eq(t.memberships.boardId, boardId)),
-    db
-      .select({
-        employeeId: t.lineManagers.employeeId,
-        managerId: t.lineManagers.managerId,
-        source: t.lineManagers.source,
-      })
-      .from(t.lineManagers)
-      .where(eq(t.lineManagers.boardId, boardId)),
-    findForeignEmails(db, boardId, emails),
-  ]);
+  // One after the other: during a commit these run inside one transaction, on one connection.
+  const people = await db
+    .select({
+      id: t.people.id,
+      employeeNumber: t.people.employeeNumber,
+      email: t.people.email,
+      firstName: t.people.firstName,
+      infix: t.people.infix,
+      lastName: t.people.lastName,
+      jobTitle: t.people.jobTitle,
+      active: t.people.active,
+    })
+    .from(t.people)
+    .where(eq(t.people.boardId, boardId));
+  const schools = await db
+    .select({ id: t.schools.id, name: t.schools.name })
+    .from(t.schools)
+    .where(eq(t.schools.boardId, boardId));
+  const teams = await db
+    .select({ id: t.teams.id, schoolId: t.teams.schoolId, name: t.teams.name })
+    .from(t.teams)
+    .where(eq(t.teams.boardId, boardId));
+  const memberships = await db
+    .select({
+      personId: t.memberships.personId,
+      role: t.memberships.role,
+      schoolId: t.memberships.schoolId,
+      teamId: t.memberships.teamId,
+      source: t.memberships.source,
+    })
+    .from(t.memberships)
+    .where(eq(t.memberships.boardId, boardId));
+  const managers = await db
+    .select({
+      employeeId: t.lineManagers.employeeId,
+      managerId: t.lineManagers.managerId,
+      source: t.lineManagers.source,
+    })
+    .from(t.lineManagers)
+    .where(eq(t.lineManagers.boardId, boardId));
+  const foreign = await findForeignEmails(db, boardId, emails);
   const placements = new Map<string, Placement[]>();
   for (const m of memberships) {
     const list = placements.get(m.personId) ?? [];
