@@ -22,7 +22,10 @@ async function checkPage(page: Page, label: string): Promise<string[]> {
     console.log(
       `axe on ${label}:\n` +
         bad
-          .map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
+          .map(
+            (v) =>
+              `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`,
+          )
           .join('\n'),
     );
   }
@@ -32,7 +35,9 @@ async function checkPage(page: Page, label: string): Promise<string[]> {
 test.beforeAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
   const admin = await apiSession(request, USERS.beheer);
-  const docent = await admin.get<{ items: { id: string }[] }>(`/api/admin/people?search=${encodeURIComponent(USERS.docent)}`);
+  const docent = await admin.get<{ items: { id: string }[] }>(
+    `/api/admin/people?search=${encodeURIComponent(USERS.docent)}`,
+  );
   const invitee = await admin.createPerson('Axe');
   await admin.post(`/api/admin/people/${invitee.id}/invitation`, {});
   const mails = await admin.outboxFor(invitee.email);
@@ -88,7 +93,12 @@ function targets(): Target[] {
     },
     { name: 'outbox', path: '/beheer/e-mail', user: 'beheer' },
     { name: 'audit log', path: '/beheer/audit', user: 'beheer' },
-    { name: 'user menu', path: '/', user: 'beheer', prepare: async (page) => page.getByRole('button', { name: /Menu van/ }).click() },
+    {
+      name: 'user menu',
+      path: '/',
+      user: 'beheer',
+      prepare: async (page) => page.getByRole('button', { name: /Menu van/ }).click(),
+    },
   ];
 }
 

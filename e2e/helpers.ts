@@ -23,7 +23,11 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 const states = new Map<string, BrowserContextOptions['storageState']>();
 
 /** A signed-in browser context; logs in once per user per worker to stay far below the login rate limit. */
-export async function signedInPage(browser: Browser, email: string, options: BrowserContextOptions = {}): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  email: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   let state = states.get(email);
   if (!state) {
     const context = await browser.newContext();
@@ -79,4 +83,38 @@ export function tokenFrom(message: OutboxMessage | undefined): string {
   const match = message?.text.match(/token=([A-Za-z0-9_%-]+)/);
   if (!match?.[1]) throw new Error(`No token in mail: ${message?.text ?? '(no mail)'}`);
   return decodeURIComponent(match[1]);
+}
+
+// --- staff import -------------------------------------------------------------------------
+
+const HEADER = 'personeelsnummer;voornaam;tussenvoegsel;achternaam;e-mail;school;team;functie;leidinggevende';
+
+/** A semicolon-separated staff file with unique numbers and addresses; one manager is another row. */
+export function staffCsv(stamp: string): string {
+  return [
+    HEADER,
+    `T${stamp}1;Anouk;van;Dijk${stamp};anouk.${stamp}@e2e.groeipad.nl;Oostland College;Exact;Teamleider;`,
+    `T${stamp}2;Chloë;;Brouwer${stamp};chloe.${stamp}@e2e.groeipad.nl;Oostland College;Exact;Docent wiskunde;T${stamp}1`,
+    `T${stamp}3;Sem;de;Vries${stamp};sem.${stamp}@e2e.groeipad.nl;Oostland College;Exact;Onderwijsassistent;anouk.${stamp}@e2e.groeipad.nl`,
+    '',
+  ].join('\r\n');
+}
+
+export function errorCsv(stamp: string): string {
+  return [
+    HEADER,
+    `F${stamp}1;Piet;;Fout${stamp};geen-mailadres;Oostland College;Exact;Docent;`,
+    `F${stamp}2;Lotte;;Goed${stamp};lotte.${stamp}@e2e.groeipad.nl;Oostland College;Exact;Docent;`,
+    '',
+  ].join('\n');
+}
+
+/** Opens the import page and sends a file; waits for the mapping step. */
+export async function uploadCsv(page: Page, name: string, content: string): Promise<void> {
+  await page.goto('/beheer/import');
+  await expect(page.getByRole('heading', { level: 1, name: 'Personeel importeren' })).toBeVisible();
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+  await expect(page.getByRole('heading', { level: 2, name: 'Koppel de kolommen' })).toBeVisible();
 }

@@ -15,7 +15,11 @@ async function newestResetToken(request: APIRequestContext, email: string, previ
   return token;
 }
 
-test('docent resets the password with the link from the outbox; the link works once', async ({ page, playwright, baseURL }) => {
+test('docent resets the password with the link from the outbox; the link works once', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const request = await playwright.request.newContext({ baseURL });
   const before = await apiSession(request, USERS.beheer);
   const old = (await before.outboxFor(USERS.docent)).find((m) => m.subject === RESET_SUBJECT);

@@ -79,27 +79,59 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   } catch {
     throw new ApiError(0, 'network', i18n.t('common:errors.network'));
   }
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!response.ok) {
-    const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
-    const apiError = new ApiError(
-      response.status,
-      error?.code ?? 'internal',
-      error?.message ?? fallbackMessage(),
-      error?.details,
-    );
-    if (response.status === 401 && path !== '/api/me' && !path.startsWith('/api/auth/')) onUnauthenticated?.();
-    throw apiError;
-  }
+  const data = parseBody(await response.text());
+  if (!response.ok) throw failure(response.status, data, path);
   return data as T;
+}
+
+function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The typed error for a refused request; a lost session also tells the app to return to the login page. */
+function failure(status: number, data: unknown, path: string): ApiError {
+  const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
+  const fallbackCode: ErrorCode = status === 413 ? 'payload_too_large' : 'internal';
+  const apiError = new ApiError(
+    status,
+    error?.code ?? fallbackCode,
+    error?.message ?? fallbackMessage(),
+    error?.details,
+  );
+  if (status === 401 && path !== '/api/me' && !path.startsWith('/api/auth/')) onUnauthenticated?.();
+  return apiError;
+}
+
+/**
+ * Sends a file as the raw request body (CSV, XLSX) and reports how much has been sent. XMLHttpRequest,
+ * because fetch cannot report upload progress.
+ */
+export function uploadFile<T>(path: string, file: File, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.upload.onload = () => onProgress?.(1);
+    xhr.onerror = () => reject(new ApiError(0, 'network', i18n.t('common:errors.network')));
+    xhr.onabort = () => reject(new ApiError(0, 'network', i18n.t('common:errors.network')));
+    xhr.onload = () => {
+      const data = parseBody(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(failure(xhr.status, data, path));
+    };
+    xhr.send(file);
+  });
 }
 
 /** The one API client: JSON in and out, the CSRF header on changes, typed errors. */

@@ -40,12 +40,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const [signedOut, setSignedOut] = useState(false);
 
-  const forget = useCallback((reason: 'signedOut' | 'expired' = 'expired') => {
-    setSignedOut(reason === 'signedOut');
-    setCsrfToken(null);
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-    queryClient.setQueryData(ME_KEY, null);
-  }, [queryClient]);
+  const forget = useCallback(
+    (reason: 'signedOut' | 'expired' = 'expired') => {
+      setSignedOut(reason === 'signedOut');
+      setCsrfToken(null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      queryClient.setQueryData(ME_KEY, null);
+    },
+    [queryClient],
+  );
 
   useEffect(() => {
     setUnauthenticatedHandler(() => forget('expired'));

@@ -6,12 +6,16 @@ import nlHome from '../locales/nl/home.json';
 import nlMe from '../locales/nl/me.json';
 import nlAdmin from '../locales/nl/admin.json';
 import nlAudit from '../locales/nl/audit.json';
+import nlImport from '../locales/nl/import.json';
+import nlSso from '../locales/nl/sso.json';
 import enCommon from '../locales/en/common.json';
 import enAuth from '../locales/en/auth.json';
 import enHome from '../locales/en/home.json';
 import enMe from '../locales/en/me.json';
 import enAdmin from '../locales/en/admin.json';
 import enAudit from '../locales/en/audit.json';
+import enImport from '../locales/en/import.json';
+import enSso from '../locales/en/sso.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,8 +31,26 @@ function storedLanguage(): Language {
 }
 
 export const resources = {
-  nl: { common: nlCommon, auth: nlAuth, home: nlHome, me: nlMe, admin: nlAdmin, audit: nlAudit },
-  en: { common: enCommon, auth: enAuth, home: enHome, me: enMe, admin: enAdmin, audit: enAudit },
+  nl: {
+    common: nlCommon,
+    auth: nlAuth,
+    home: nlHome,
+    me: nlMe,
+    admin: nlAdmin,
+    audit: nlAudit,
+    import: nlImport,
+    sso: nlSso,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    home: enHome,
+    me: enMe,
+    admin: enAdmin,
+    audit: enAudit,
+    import: enImport,
+    sso: enSso,
+  },
 } as const;
 
 void i18n.use(initReactI18next).init({
@@ -37,7 +59,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'nl',
   supportedLngs: LANGUAGES,
   defaultNS: 'common',
-  ns: ['common', 'auth', 'home', 'me', 'admin', 'audit'],
+  ns: ['common', 'auth', 'home', 'me', 'admin', 'audit', 'import', 'sso'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

@@ -3,7 +3,9 @@ import { Group, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChecklist,
+  IconFileImport,
   IconHome,
+  IconKey,
   IconMail,
   IconMessages,
   IconPlant2,
@@ -15,7 +17,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { NavArea } from '@groeipad/contracts';
+import type { Me, NavArea } from '@groeipad/contracts';
 import { useMe } from './auth.tsx';
 
 type AreaLink = { area: Exclude<NavArea, 'beheer'>; path: string; icon: ComponentType<IconProps> };
@@ -28,23 +30,26 @@ export const AREA_LINKS: readonly AreaLink[] = [
   { area: 'netwerken', path: '/netwerken', icon: IconBuildingCommunity },
 ];
 
-/** Whether the signed-in person administers the application (outbox, audit log, structure). */
-export function useIsBeheerder(): boolean {
-  return useMe().roles.includes('beheerder');
+/** What the signed-in person may do in Beheer, as the server decided; the app only shows or hides. */
+export function useAbilities(): Me['abilities'] {
+  return useMe().abilities;
 }
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
-  const isBeheerder = me.roles.includes('beheerder');
-  const active = (path: string) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`));
+  const can = me.abilities;
+  const active = (path: string) =>
+    path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 
   const adminLinks = [
     { path: '/beheer/medewerkers', label: t('nav.adminPeople'), icon: IconUsers, show: true },
     { path: '/beheer/scholen', label: t('nav.adminSchools'), icon: IconSchool, show: true },
-    { path: '/beheer/e-mail', label: t('nav.adminOutbox'), icon: IconMail, show: isBeheerder },
-    { path: '/beheer/audit', label: t('nav.adminAudit'), icon: IconChecklist, show: isBeheerder },
+    { path: '/beheer/import', label: t('nav.adminImport'), icon: IconFileImport, show: can.importStaff },
+    { path: '/beheer/sso', label: t('nav.adminSso'), icon: IconKey, show: can.configureSso },
+    { path: '/beheer/e-mail', label: t('nav.adminOutbox'), icon: IconMail, show: can.readOutbox },
+    { path: '/beheer/audit', label: t('nav.adminAudit'), icon: IconChecklist, show: can.readAuditLog },
   ];
 
   return (

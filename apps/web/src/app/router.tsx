@@ -19,6 +19,8 @@ const PersonPage = lazy(() => import('../modules/admin/person-page.tsx'));
 const SchoolsPage = lazy(() => import('../modules/admin/schools-page.tsx'));
 const OutboxPage = lazy(() => import('../modules/admin/outbox-page.tsx'));
 const AdminAuditPage = lazy(() => import('../modules/admin/audit-page.tsx'));
+const ImportPage = lazy(() => import('../modules/imports/import-page.tsx'));
+const SsoSettingsPage = lazy(() => import('../modules/sso/sso-settings-page.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, isLoading, error, refresh, signedOut } = useAuth();
@@ -72,26 +74,54 @@ const PLACEHOLDER_AREAS = ['ontwikkeling', 'team', 'gesprekken', 'school', 'netw
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/inloggen" element={<PublicOnly><LoginPage /></PublicOnly>} />
+      <Route
+        path="/inloggen"
+        element={
+          <PublicOnly>
+            <LoginPage />
+          </PublicOnly>
+        }
+      />
       <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
       <Route path="/wachtwoord-instellen" element={<SetPasswordPage />} />
-      <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
         <Route index element={<HomePage />} />
         <Route path="mijn-gegevens" element={<MyDataPage />} />
         {PLACEHOLDER_AREAS.map((area) => (
           <Route
             key={area}
             path={area}
-            element={<RequireArea area={area}><PlaceholderPage area={area} /></RequireArea>}
+            element={
+              <RequireArea area={area}>
+                <PlaceholderPage area={area} />
+              </RequireArea>
+            }
           />
         ))}
-        <Route path="beheer" element={<RequireArea area="beheer"><Lazy><AdminOutlet /></Lazy></RequireArea>}>
+        <Route
+          path="beheer"
+          element={
+            <RequireArea area="beheer">
+              <Lazy>
+                <AdminOutlet />
+              </Lazy>
+            </RequireArea>
+          }
+        >
           <Route index element={<Navigate to="medewerkers" replace />} />
           <Route path="medewerkers" element={<PeopleListPage />} />
           <Route path="medewerkers/:id" element={<PersonPage />} />
           <Route path="scholen" element={<SchoolsPage />} />
           <Route path="e-mail" element={<OutboxPage />} />
           <Route path="audit" element={<AdminAuditPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="sso" element={<SsoSettingsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

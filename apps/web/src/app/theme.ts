@@ -1,4 +1,10 @@
-import { createTheme, Notification, type CSSVariablesResolver, type MantineColorsTuple, type MantineThemeOverride } from '@mantine/core';
+import {
+  createTheme,
+  Notification,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+  type MantineThemeOverride,
+} from '@mantine/core';
 
 // A calm "groei" green. Shade 7 is the primary: 6.5:1 against white, so white text on it and
 // green text on white both pass WCAG AA.
@@ -21,8 +27,7 @@ const base = {
   colors: { groei },
   defaultRadius: 'md',
   cursorType: 'pointer',
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   headings: { fontWeight: '650' },
   focusRing: 'auto',
 } satisfies MantineThemeOverride;

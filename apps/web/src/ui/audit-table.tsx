@@ -27,6 +27,8 @@ const KNOWN_ACTIONS = [
   'team.created',
   'team.updated',
   'board.seeded',
+  'import.committed',
+  'sso.configured',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -35,7 +37,9 @@ type PersonField = (typeof PERSON_FIELDS)[number];
 
 /** The Dutch (or English) label of an audit action; unknown codes are shown as they are. */
 export function actionLabel(action: string): string {
-  return (KNOWN_ACTIONS as readonly string[]).includes(action) ? i18n.t(`actions.${action as KnownAction}`, { ns: 'audit' }) : action;
+  return (KNOWN_ACTIONS as readonly string[]).includes(action)
+    ? i18n.t(`actions.${action as KnownAction}`, { ns: 'audit' })
+    : action;
 }
 
 /** A short, readable summary of the details the server recorded. */
@@ -77,7 +81,11 @@ export function AuditTable({ entries, showSubject }: { entries: AuditEntry[]; sh
                 {t('columns.subject')}: {e.subjectName}
               </Text>
             ) : null}
-            {detailsText(e) ? <Text size="sm" c="dimmed">{detailsText(e)}</Text> : null}
+            {detailsText(e) ? (
+              <Text size="sm" c="dimmed">
+                {detailsText(e)}
+              </Text>
+            ) : null}
           </Card>
         ))}
       </Stack>

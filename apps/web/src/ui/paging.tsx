@@ -29,7 +29,10 @@ export function Paging({ page, pageSize, total, onChange, countLabel }: PagingPr
           boundaries={1}
           aria-label={t('paging.label')}
           getControlProps={(control) => ({ 'aria-label': t(`paging.${control}`) })}
-          getItemProps={(p) => ({ 'aria-label': t('paging.page', { page: p }), 'aria-current': p === page ? 'page' : undefined })}
+          getItemProps={(p) => ({
+            'aria-label': t('paging.page', { page: p }),
+            'aria-current': p === page ? 'page' : undefined,
+          })}
         />
       ) : null}
     </Group>

@@ -32,7 +32,15 @@ export function MembershipList({ memberships }: { memberships: Membership[] }) {
 }
 
 /** A short list of people; links to their admin page when `linkToAdmin` is set. */
-export function PeopleRefs({ people, empty, linkToAdmin }: { people: PersonRef[]; empty: string; linkToAdmin?: boolean }) {
+export function PeopleRefs({
+  people,
+  empty,
+  linkToAdmin,
+}: {
+  people: PersonRef[];
+  empty: string;
+  linkToAdmin?: boolean;
+}) {
   if (people.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
     <Stack gap={6}>

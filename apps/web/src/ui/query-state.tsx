@@ -11,7 +11,13 @@ export function errorMessage(error: unknown, fallback: string): string {
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('errors.loadTitle')} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={t('errors.loadTitle')}
+      role="alert"
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorMessage(error, t('errors.generic'))}</Text>
         {onRetry ? (

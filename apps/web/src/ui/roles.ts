@@ -33,7 +33,8 @@ export function teamKindLabel(kind: TeamKind): string {
 
 /** "Docent · Exact, Oostland College" style text for one membership. */
 export function membershipPlace(m: Membership): string {
-  if (m.teamName && m.schoolName) return i18n.t('membership.teamAtSchool', { ns: 'common', team: m.teamName, school: m.schoolName });
+  if (m.teamName && m.schoolName)
+    return i18n.t('membership.teamAtSchool', { ns: 'common', team: m.teamName, school: m.schoolName });
   if (m.schoolName) return m.schoolName;
   return i18n.t('membership.board', { ns: 'common' });
 }

@@ -3,7 +3,7 @@ import { Accordion, Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconClock, IconInfoCircle, IconMail } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxMessage } from '@groeipad/contracts';
-import { useIsBeheerder } from '../../app/nav.tsx';
+import { useAbilities } from '../../app/nav.tsx';
 import { Empty } from '../../ui/empty.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Page } from '../../ui/page.tsx';
@@ -35,7 +35,9 @@ function OutboxList({ page, setPage }: { page: number; setPage: (page: number) =
   if (outbox.isError) return <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} />;
   const data = outbox.data;
   if (data.total === 0) {
-    return <Empty icon={<IconMail size={28} aria-hidden />} title={t('outbox.emptyTitle')} description={t('outbox.empty')} />;
+    return (
+      <Empty icon={<IconMail size={28} aria-hidden />} title={t('outbox.emptyTitle')} description={t('outbox.empty')} />
+    );
   }
   return (
     <Stack gap="sm">
@@ -54,23 +56,37 @@ function OutboxList({ page, setPage }: { page: number; setPage: (page: number) =
               </Stack>
             </Accordion.Control>
             <Accordion.Panel>
-              <Text component="div" size="sm" className="pre-wrap" ff="monospace" bg="gray.0" p="sm" style={{ borderRadius: 8 }}>
+              <Text
+                component="div"
+                size="sm"
+                className="pre-wrap"
+                ff="monospace"
+                bg="gray.0"
+                p="sm"
+                style={{ borderRadius: 8 }}
+              >
                 {m.text}
               </Text>
             </Accordion.Panel>
           </Accordion.Item>
         ))}
       </Accordion>
-      <Paging page={page} pageSize={LOG_PAGE_SIZE} total={data.total} onChange={setPage} countLabel={t('outbox.count', { count: data.total })} />
+      <Paging
+        page={page}
+        pageSize={LOG_PAGE_SIZE}
+        total={data.total}
+        onChange={setPage}
+        countLabel={t('outbox.count', { count: data.total })}
+      />
     </Stack>
   );
 }
 
 export default function OutboxPage() {
   const { t } = useTranslation('admin');
-  const isBeheerder = useIsBeheerder();
+  const { readOutbox } = useAbilities();
   const [page, setPage] = useState(1);
-  if (!isBeheerder) return <NotFoundPage />;
+  if (!readOutbox) return <NotFoundPage />;
   return (
     <Page title={t('outbox.title')} description={t('outbox.intro')}>
       <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />}>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Loader, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { Empty } from '../../ui/empty.tsx';
 import { formatNumber } from '../../ui/format.ts';
@@ -40,7 +40,8 @@ export default function PeopleListPage() {
   const [search, setSearch] = useState(filter.search);
   const [debounced] = useDebouncedValue(search, 250);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
-  const canCreate = me.roles.includes('beheerder') || me.roles.includes('hr');
+  const canCreate = me.abilities.createPeople;
+  const canImport = me.abilities.importStaff;
 
   const people = usePeople(filter);
   const schools = useSchools();
@@ -81,10 +82,24 @@ export default function PeopleListPage() {
       title={t('people.title')}
       description={t('people.intro')}
       actions={
-        canCreate ? (
-          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={openCreate}>
-            {t('people.new')}
-          </Button>
+        canCreate || canImport ? (
+          <>
+            {canImport ? (
+              <Button
+                component={Link}
+                to="/beheer/import"
+                variant="default"
+                leftSection={<IconFileImport size={18} aria-hidden />}
+              >
+                {t('people.import')}
+              </Button>
+            ) : null}
+            {canCreate ? (
+              <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={openCreate}>
+                {t('people.new')}
+              </Button>
+            ) : null}
+          </>
         ) : null
       }
     >
@@ -124,7 +139,7 @@ export default function PeopleListPage() {
               { value: 'all', label: t('status.all') },
             ]}
             value={filter.active}
-            onChange={(v) => update({ status: STATUS_PARAM[(v ?? 'true') as ActiveFilter] })}
+            onChange={(v) => update({ status: STATUS_PARAM[v ?? 'true'] })}
             allowDeselect={false}
           />
         </SimpleGrid>
@@ -142,7 +157,9 @@ export default function PeopleListPage() {
         {data && data.total === 0 ? (
           <Empty
             icon={<IconUsers size={28} aria-hidden />}
-            title={filter.search || filter.schoolId || filter.teamId ? t('people.noMatchTitle') : t('people.emptyTitle')}
+            title={
+              filter.search || filter.schoolId || filter.teamId ? t('people.noMatchTitle') : t('people.emptyTitle')
+            }
             description={filter.search || filter.schoolId || filter.teamId ? t('people.noMatch') : t('people.empty')}
             action={
               canCreate ? (

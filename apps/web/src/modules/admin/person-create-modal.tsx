@@ -5,7 +5,14 @@ import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormError } from '../../ui/query-state.tsx';
-import { applyFieldErrors, EMPTY_PERSON, inputOf, PersonFields, requiredRules, type PersonFormValues } from './person-fields.tsx';
+import {
+  applyFieldErrors,
+  EMPTY_PERSON,
+  inputOf,
+  PersonFields,
+  requiredRules,
+  type PersonFormValues,
+} from './person-fields.tsx';
 import { useCreatePerson } from './queries.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
 
@@ -14,7 +21,11 @@ export function PersonCreateModal({ opened, onClose }: { opened: boolean; onClos
   const { t: tc } = useTranslation();
   const navigate = useNavigate();
   const create = useCreatePerson();
-  const form = useForm<PersonFormValues>({ mode: 'controlled', initialValues: EMPTY_PERSON, validate: requiredRules(t) });
+  const form = useForm<PersonFormValues>({
+    mode: 'controlled',
+    initialValues: EMPTY_PERSON,
+    validate: requiredRules(t),
+  });
 
   const close = () => {
     create.reset();

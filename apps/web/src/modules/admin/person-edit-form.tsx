@@ -30,7 +30,11 @@ export function PersonEditForm({ person }: { person: PersonDetail }) {
   const [conflict, setConflict] = useState(false);
   const [stored, setStored] = useState<PersonFormValues | null>(null);
   const loadedId = useRef(person.id);
-  const form = useForm<PersonFormValues>({ mode: 'controlled', initialValues: valuesOf(person), validate: requiredRules(t) });
+  const form = useForm<PersonFormValues>({
+    mode: 'controlled',
+    initialValues: valuesOf(person),
+    validate: requiredRules(t),
+  });
   const canEdit = person.abilities.edit;
 
   useEffect(() => {
@@ -80,10 +84,22 @@ export function PersonEditForm({ person }: { person: PersonDetail }) {
     <form onSubmit={submit} noValidate aria-labelledby="gegevens-titel">
       <Stack gap="md">
         {conflict ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('person.conflictTitle')} role="alert">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('person.conflictTitle')}
+            role="alert"
+          >
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('person.conflict')}</Text>
-              <Button size="xs" variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void reload()} loading={personQuery.isFetching}>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconRefresh size={16} aria-hidden />}
+                onClick={() => void reload()}
+                loading={personQuery.isFetching}
+              >
                 {t('person.reload')}
               </Button>
             </Stack>

@@ -83,7 +83,11 @@ export function PersonManagers({ person }: { person: PersonDetail }) {
           onClick={() =>
             save.mutate(selected, {
               onSuccess: () =>
-                notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message: t('managers.saved') }),
+                notifications.show({
+                  color: 'groei',
+                  icon: <IconCheck size={18} aria-hidden />,
+                  message: t('managers.saved'),
+                }),
             })
           }
         >

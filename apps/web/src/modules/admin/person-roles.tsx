@@ -23,7 +23,8 @@ function AddRoleForm({ person }: { person: PersonDetail }) {
     initialValues: { role: null, schoolId: null, teamId: null },
     validate: {
       role: (v) => (v ? null : t('roles.chooseRole')),
-      schoolId: (v, values) => (values.role && !BOARD_ROLES.includes(values.role) && !v ? t('roles.chooseSchool') : null),
+      schoolId: (v, values) =>
+        values.role && !BOARD_ROLES.includes(values.role) && !v ? t('roles.chooseSchool') : null,
     },
   });
   const boardRole = form.values.role !== null && BOARD_ROLES.includes(form.values.role);
@@ -37,12 +38,17 @@ function AddRoleForm({ person }: { person: PersonDetail }) {
       { role: v.role, schoolId: boardRole ? null : v.schoolId, teamId: boardRole ? null : v.teamId },
       {
         onSuccess: () => {
-          notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message: t('roles.added', { role: roleLabel(v.role as Role) }) });
+          notifications.show({
+            color: 'groei',
+            icon: <IconCheck size={18} aria-hidden />,
+            message: t('roles.added', { role: roleLabel(v.role as Role) }),
+          });
           form.reset();
         },
         onError: (error) => {
           const fields = isApiError(error) ? error.fieldErrors() : {};
-          for (const key of ['role', 'schoolId', 'teamId'] as const) if (fields[key]) form.setFieldError(key, fields[key]);
+          for (const key of ['role', 'schoolId', 'teamId'] as const)
+            if (fields[key]) form.setFieldError(key, fields[key]);
         },
       },
     );
@@ -79,7 +85,7 @@ function AddRoleForm({ person }: { person: PersonDetail }) {
               disabled={boardRole}
               searchable
               {...form.getInputProps('schoolId')}
-              onChange={(v) => {
+              onChange={(v: string | null) => {
                 form.setFieldValue('schoolId', v);
                 form.setFieldValue('teamId', null);
               }}
@@ -95,7 +101,12 @@ function AddRoleForm({ person }: { person: PersonDetail }) {
             />
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />} loading={add.isPending}>
+            <Button
+              type="submit"
+              variant="light"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              loading={add.isPending}
+            >
               {t('roles.add')}
             </Button>
           </Group>
@@ -156,13 +167,21 @@ export function PersonRoles({ person }: { person: PersonDetail }) {
           remove.mutate(removing.id, {
             onSuccess: () => {
               setRemoving(null);
-              notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message: t('roles.removed') });
+              notifications.show({
+                color: 'groei',
+                icon: <IconCheck size={18} aria-hidden />,
+                message: t('roles.removed'),
+              });
             },
           })
         }
       >
         {removing
-          ? t('roles.removeText', { name: person.displayName, role: roleLabel(removing.role), place: membershipPlace(removing) })
+          ? t('roles.removeText', {
+              name: person.displayName,
+              role: roleLabel(removing.role),
+              place: membershipPlace(removing),
+            })
           : null}
       </ConfirmModal>
     </Stack>

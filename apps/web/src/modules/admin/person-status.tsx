@@ -76,7 +76,11 @@ export function PersonStatus({ person }: { person: PersonDetail }) {
       ) : null}
       <ConfirmModal
         opened={confirming}
-        title={next ? t('account.activateTitle', { name: person.displayName }) : t('account.deactivateTitle', { name: person.displayName })}
+        title={
+          next
+            ? t('account.activateTitle', { name: person.displayName })
+            : t('account.deactivateTitle', { name: person.displayName })
+        }
         confirmLabel={next ? t('account.activate') : t('account.deactivate')}
         danger={!next}
         loading={update.isPending}

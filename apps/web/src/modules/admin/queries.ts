@@ -135,7 +135,8 @@ export function useAddMembership(id: string) {
 export function useRemoveMembership(id: string) {
   const saved = usePersonSaved();
   return useMutation({
-    mutationFn: (membershipId: string) => api.delete<PersonDetail>(`/api/admin/people/${id}/memberships/${membershipId}`),
+    mutationFn: (membershipId: string) =>
+      api.delete<PersonDetail>(`/api/admin/people/${id}/memberships/${membershipId}`),
     onSuccess: saved,
   });
 }
@@ -168,7 +169,9 @@ export function useSaveSchool() {
   const saved = useStructureSaved();
   return useMutation({
     mutationFn: (input: { id?: string; body: SchoolInput | SchoolUpdate }) =>
-      input.id ? api.patch<School>(`/api/admin/schools/${input.id}`, input.body) : api.post<School>('/api/admin/schools', input.body),
+      input.id
+        ? api.patch<School>(`/api/admin/schools/${input.id}`, input.body)
+        : api.post<School>('/api/admin/schools', input.body),
     onSuccess: saved,
   });
 }
@@ -177,7 +180,9 @@ export function useSaveTeam() {
   const saved = useStructureSaved();
   return useMutation({
     mutationFn: (input: { id?: string; body: TeamInput | TeamUpdate }) =>
-      input.id ? api.patch<Team>(`/api/admin/teams/${input.id}`, input.body) : api.post<Team>('/api/admin/teams', input.body),
+      input.id
+        ? api.patch<Team>(`/api/admin/teams/${input.id}`, input.body)
+        : api.post<Team>('/api/admin/teams', input.body),
     onSuccess: saved,
   });
 }

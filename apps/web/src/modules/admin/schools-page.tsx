@@ -3,7 +3,7 @@ import { Accordion, ActionIcon, Badge, Button, Group, Stack, Table, Text, Visual
 import { IconBuildingCommunity, IconPencil, IconPlus, IconSchool, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { School, Team } from '@groeipad/contracts';
-import { useIsBeheerder } from '../../app/nav.tsx';
+import { useAbilities } from '../../app/nav.tsx';
 import { Empty } from '../../ui/empty.tsx';
 import { Page } from '../../ui/page.tsx';
 import { PageLoader, QueryError } from '../../ui/query-state.tsx';
@@ -11,10 +11,7 @@ import { schoolKindLabel, teamKindLabel } from '../../ui/roles.ts';
 import { useSchools, useTeams } from './queries.ts';
 import { SchoolFormModal, TeamFormModal } from './structure-forms.tsx';
 
-type Editing =
-  | { kind: 'school'; school?: School }
-  | { kind: 'team'; school: School; team?: Team }
-  | null;
+type Editing = { kind: 'school'; school?: School } | { kind: 'team'; school: School; team?: Team } | null;
 
 function TeamsTable({ teams, canManage, onEdit }: { teams: Team[]; canManage: boolean; onEdit: (team: Team) => void }) {
   const { t } = useTranslation('admin');
@@ -42,7 +39,11 @@ function TeamsTable({ teams, canManage, onEdit }: { teams: Team[]; canManage: bo
             <Table.Td ta="right">{team.memberCount}</Table.Td>
             {canManage ? (
               <Table.Td>
-                <ActionIcon variant="subtle" onClick={() => onEdit(team)} aria-label={t('teams.editLabel', { name: team.name })}>
+                <ActionIcon
+                  variant="subtle"
+                  onClick={() => onEdit(team)}
+                  aria-label={t('teams.editLabel', { name: team.name })}
+                >
                   <IconPencil size={18} aria-hidden />
                 </ActionIcon>
               </Table.Td>
@@ -56,7 +57,7 @@ function TeamsTable({ teams, canManage, onEdit }: { teams: Team[]; canManage: bo
 
 export default function SchoolsPage() {
   const { t } = useTranslation('admin');
-  const canManage = useIsBeheerder();
+  const canManage = useAbilities().manageStructure;
   const schools = useSchools();
   const teams = useTeams();
   const [editing, setEditing] = useState<Editing>(null);
@@ -73,7 +74,12 @@ export default function SchoolsPage() {
       {schools.isPending ? <PageLoader /> : null}
       {schools.isError ? <QueryError error={schools.error} onRetry={() => void schools.refetch()} /> : null}
       {schools.data && schools.data.length === 0 ? (
-        <Empty icon={<IconSchool size={28} aria-hidden />} title={t('schools.emptyTitle')} description={t('schools.empty')} action={newSchool} />
+        <Empty
+          icon={<IconSchool size={28} aria-hidden />}
+          title={t('schools.emptyTitle')}
+          description={t('schools.empty')}
+          action={newSchool}
+        />
       ) : null}
       {schools.data && schools.data.length > 0 ? (
         <Accordion variant="separated" multiple radius="md" chevronPosition="left">
@@ -135,7 +141,11 @@ export default function SchoolsPage() {
                       </Text>
                     ) : null}
                     {own.length > 0 ? (
-                      <TeamsTable teams={own} canManage={canManage} onEdit={(team) => setEditing({ kind: 'team', school, team })} />
+                      <TeamsTable
+                        teams={own}
+                        canManage={canManage}
+                        onEdit={(team) => setEditing({ kind: 'team', school, team })}
+                      />
                     ) : null}
                   </Stack>
                 </Accordion.Panel>
@@ -144,7 +154,11 @@ export default function SchoolsPage() {
           })}
         </Accordion>
       ) : null}
-      <SchoolFormModal opened={editing?.kind === 'school'} school={editing?.kind === 'school' ? editing.school : undefined} onClose={close} />
+      <SchoolFormModal
+        opened={editing?.kind === 'school'}
+        school={editing?.kind === 'school' ? editing.school : undefined}
+        onClose={close}
+      />
       <TeamFormModal
         opened={editing?.kind === 'team'}
         school={editing?.kind === 'team' ? editing.school : null}

@@ -14,7 +14,15 @@ import { AppModal } from '../../ui/app-modal.tsx';
 type SchoolValues = { name: string; kind: SchoolKind; brin: string };
 
 /** Create (school undefined) or edit a school. */
-export function SchoolFormModal({ opened, school, onClose }: { opened: boolean; school?: School; onClose: () => void }) {
+export function SchoolFormModal({
+  opened,
+  school,
+  onClose,
+}: {
+  opened: boolean;
+  school?: School;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const save = useSaveSchool();
@@ -38,7 +46,11 @@ export function SchoolFormModal({ opened, school, onClose }: { opened: boolean; 
     const body = { name: v.name.trim(), kind: v.kind, brin: v.brin.trim().toUpperCase() || null };
     save.mutate(school ? { id: school.id, body: { ...body, version: school.version } } : { body }, {
       onSuccess: (saved) => {
-        notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message: t('schools.saved', { name: saved.name }) });
+        notifications.show({
+          color: 'groei',
+          icon: <IconCheck size={18} aria-hidden />,
+          message: t('schools.saved', { name: saved.name }),
+        });
         onClose();
       },
       onError: (error) => {
@@ -60,7 +72,12 @@ export function SchoolFormModal({ opened, school, onClose }: { opened: boolean; 
             allowDeselect={false}
             {...form.getInputProps('kind')}
           />
-          <TextInput label={t('schools.brin')} description={t('schools.brinHint')} maxLength={6} {...form.getInputProps('brin')} />
+          <TextInput
+            label={t('schools.brin')}
+            description={t('schools.brinHint')}
+            maxLength={6}
+            {...form.getInputProps('brin')}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {tc('actions.cancel')}
@@ -114,7 +131,11 @@ export function TeamFormModal({
       : { body: { schoolId: school?.id ?? '', name, kind: v.kind } };
     save.mutate(request, {
       onSuccess: (saved) => {
-        notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message: t('teams.saved', { name: saved.name }) });
+        notifications.show({
+          color: 'groei',
+          icon: <IconCheck size={18} aria-hidden />,
+          message: t('teams.saved', { name: saved.name }),
+        });
         onClose();
       },
       onError: (error) => {

@@ -20,7 +20,13 @@ export function ForgotPasswordPage() {
     <PublicPage title={t('forgot.title')} intro={request.isSuccess ? undefined : t('forgot.intro')}>
       {request.isSuccess ? (
         <Stack gap="md">
-          <Alert color="groei" variant="light" icon={<IconMailCheck aria-hidden />} role="status" title={t('forgot.sentTitle')}>
+          <Alert
+            color="groei"
+            variant="light"
+            icon={<IconMailCheck aria-hidden />}
+            role="status"
+            title={t('forgot.sentTitle')}
+          >
             {t('forgot.sent')}
           </Alert>
           <Anchor component={Link} to="/inloggen">

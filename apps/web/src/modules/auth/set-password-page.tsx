@@ -14,7 +14,13 @@ function ExpiredLink() {
   const { t } = useTranslation('auth');
   return (
     <Stack gap="md">
-      <Alert color="red" variant="light" icon={<IconClockX aria-hidden />} title={t('setPassword.expiredTitle')} role="alert">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconClockX aria-hidden />}
+        title={t('setPassword.expiredTitle')}
+        role="alert"
+      >
         {t('setPassword.expired')}
       </Alert>
       <Button component={Link} to="/wachtwoord-vergeten" fullWidth>
@@ -44,7 +50,8 @@ export function SetPasswordPage() {
     mode: 'controlled',
     initialValues: { password: '', confirm: '' },
     validate: {
-      password: (v) => (v.length >= PASSWORD_MIN_LENGTH ? null : t('setPassword.tooShort', { min: PASSWORD_MIN_LENGTH })),
+      password: (v) =>
+        v.length >= PASSWORD_MIN_LENGTH ? null : t('setPassword.tooShort', { min: PASSWORD_MIN_LENGTH }),
       confirm: (v, values) => (v === values.password ? null : t('setPassword.mismatch')),
     },
   });
@@ -71,7 +78,10 @@ export function SetPasswordPage() {
   }
 
   return (
-    <PublicPage title={title} intro={isInvite ? t('setPassword.inviteIntro') : t('setPassword.intro', { min: PASSWORD_MIN_LENGTH })}>
+    <PublicPage
+      title={title}
+      intro={isInvite ? t('setPassword.inviteIntro') : t('setPassword.intro', { min: PASSWORD_MIN_LENGTH })}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((v) =>

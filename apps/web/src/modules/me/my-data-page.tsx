@@ -77,7 +77,12 @@ export function MyDataPage() {
           {audit.isPending ? <PageLoader /> : null}
           {audit.isError ? <QueryError error={audit.error} onRetry={() => void audit.refetch()} /> : null}
           {audit.data && audit.data.total === 0 ? (
-            <Empty order={3} icon={<IconHistory size={28} aria-hidden />} title={t('audit.emptyTitle')} description={t('audit.empty')} />
+            <Empty
+              order={3}
+              icon={<IconHistory size={28} aria-hidden />}
+              title={t('audit.emptyTitle')}
+              description={t('audit.empty')}
+            />
           ) : null}
           {audit.data && audit.data.total > 0 ? (
             <>
