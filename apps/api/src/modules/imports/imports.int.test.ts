@@ -188,6 +188,18 @@ describe('staff import', () => {
     expect(res.statusCode).toBe(409);
   });
 
+  it('forgets uploads that were never committed after a day', async () => {
+    const stale = (await upload(staffCsv('old'))).json();
+    await env.database.query("update staff_imports set created_at = now() - interval '25 hours' where id = $1", [
+      stale.id,
+    ]);
+    await upload(staffCsv('new'));
+    const res = await preview(stale.id, { mapping: stale.suggestedMapping, deactivateMissing: false });
+    expect(res.statusCode).toBe(404);
+    const rows = await env.database.query('select id from staff_imports where id = $1', [stale.id]);
+    expect(rows).toEqual([]);
+  });
+
   it('commits one upload only once', async () => {
     const tag = randomBytes(3).toString('hex');
     const { id, mapping } = await runImport(staffCsv(tag));

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Role } from '@groeipad/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
@@ -9,6 +9,17 @@ import { staffImports } from './imports.schema.ts';
 export async function insertImport(db: Db, values: typeof staffImports.$inferInsert) {
   const [row] = await db.insert(staffImports).values(values).returning({ id: staffImports.id });
   return row!;
+}
+
+/** Uploaded files that were never committed hold personal data for nothing: they go after a day. */
+export async function deleteStaleUploads(db: Db, boardId: string, before: Date): Promise<number> {
+  const rows = await db
+    .delete(staffImports)
+    .where(
+      and(eq(staffImports.boardId, boardId), eq(staffImports.status, 'uploaded'), lt(staffImports.createdAt, before)),
+    )
+    .returning({ id: staffImports.id });
+  return rows.length;
 }
 
 export async function findImport(db: Db, boardId: string, id: string) {

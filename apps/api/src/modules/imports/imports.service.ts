@@ -15,6 +15,7 @@ import { buildPlan, mappingProblems, type ImportPlan } from './plan.ts';
 import * as repo from './imports.repository.ts';
 
 const PREVIEW_ROWS = 1000;
+export const UPLOAD_TTL_MS = 24 * 3600_000;
 
 function requireImporter(ctx: Ctx) {
   // An import grants roles and line management, so it needs both abilities.
@@ -25,6 +26,7 @@ function requireImporter(ctx: Ctx) {
 export async function uploadStaffFile(ctx: Ctx, filename: string, buffer: Buffer): Promise<ImportUpload> {
   requireImporter(ctx);
   const sheet = await parseStaffFile(buffer);
+  await repo.deleteStaleUploads(ctx.db, ctx.actor.boardId, new Date(ctx.now.getTime() - UPLOAD_TTL_MS));
   const row = await repo.insertImport(ctx.db, {
     boardId: ctx.actor.boardId,
     createdBy: ctx.actor.personId,
