@@ -174,3 +174,23 @@ export type PeoplePage = z.infer<typeof PeoplePage>;
 export const SchoolList = z.object({ items: z.array(School) });
 export const TeamList = z.object({ items: z.array(Team) });
 export const TeamsQuery = z.object({ schoolId: Id.optional() }).strict();
+
+/** A new board with its first beheerder, as the command line creates it on a fresh installation. */
+export const BoardSetupInput = z
+  .object({
+    name,
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Gebruik kleine letters, cijfers en streepjes, zoals soo-oost'),
+    admin: z
+      .object({
+        firstName: name,
+        infix: z.string().trim().max(50).nullable().optional(),
+        lastName: name,
+        email,
+      })
+      .strict(),
+  })
+  .strict();
+export type BoardSetupInput = z.infer<typeof BoardSetupInput>;

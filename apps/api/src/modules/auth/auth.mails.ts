@@ -20,8 +20,12 @@ export function resetMail(config: Config, person: Target, token: string): MailMe
   };
 }
 
+export function inviteLink(config: Config, token: string): string {
+  return `${config.publicUrl}/wachtwoord-instellen?token=${encodeURIComponent(token)}`;
+}
+
 export function inviteMail(config: Config, person: Target, token: string): MailMessage {
-  const link = `${config.publicUrl}/wachtwoord-instellen?token=${encodeURIComponent(token)}`;
+  const link = inviteLink(config, token);
   return {
     boardId: person.boardId,
     to: person.email,

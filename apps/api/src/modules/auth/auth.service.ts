@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import * as repo from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { newToken, tokenId } from './tokens.ts';
-import { inviteMail, resetMail } from './auth.mails.ts';
+import { inviteLink, inviteMail, resetMail } from './auth.mails.ts';
 
 export const SESSION_IDLE_MS = 7 * 24 * 3600_000;
 export const SESSION_MAX_MS = 30 * 24 * 3600_000;
@@ -173,6 +173,16 @@ export async function requestPasswordReset(deps: AuthDeps, email: string): Promi
 export async function sendInvitation(deps: AuthDeps, actor: Actor, personId: string): Promise<void> {
   const target = await repo.findPersonForMail(deps.db, personId);
   if (!target || target.boardId !== actor.boardId) throw new AppError('not_found');
+  await issueInvitation(deps, personId, actor.personId);
+}
+
+/**
+ * Mails a single-use link to choose a password (valid two weeks) and returns it; the actor is null when the
+ * invitation comes from the command line that creates a board.
+ */
+export async function issueInvitation(deps: AuthDeps, personId: string, actorId: string | null): Promise<string> {
+  const target = await repo.findPersonForMail(deps.db, personId);
+  if (!target) throw new AppError('not_found');
   if (!target.active) throw new AppError('conflict', 'Deze persoon is niet actief; activeer eerst het account.');
   const token = newToken();
   await deps.db.transaction(async (tx) => {
@@ -183,13 +193,9 @@ export async function sendInvitation(deps: AuthDeps, actor: Actor, personId: str
       expiresAt: new Date(deps.now.getTime() + INVITE_TTL_MS),
     });
     await deps.mailer.send(tx, inviteMail(deps.config, target, token));
-    await audit(tx, {
-      boardId: actor.boardId,
-      actorId: actor.personId,
-      action: 'auth.invited',
-      subjectPersonId: personId,
-    });
+    await audit(tx, { boardId: target.boardId, actorId, action: 'auth.invited', subjectPersonId: personId });
   });
+  return inviteLink(deps.config, token);
 }
 
 /** Tells the set-password page whether a link still works, without using it. */

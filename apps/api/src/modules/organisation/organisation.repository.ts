@@ -217,6 +217,11 @@ export async function findBoard(db: Db, boardId: string) {
   return rows[0] ?? null;
 }
 
+export async function insertBoard(db: Db, values: { name: string; slug: string }): Promise<string> {
+  const [row] = await db.insert(boards).values(values).returning({ id: boards.id });
+  return row!.id;
+}
+
 export async function insertPerson(db: Db, values: typeof people.$inferInsert) {
   const [row] = await db.insert(people).values(values).returning();
   return row!;

@@ -1,5 +1,6 @@
 import {
   BOARD_ROLES,
+  type BoardSetupInput,
   type Me,
   type MembershipInput,
   type PeoplePage,
@@ -433,4 +434,52 @@ export async function updateTeam(ctx: Ctx, teamId: string, input: TeamUpdate) {
     throw err;
   }
   return (await listTeams(ctx, team.schoolId)).items.find((t) => t.id === teamId)!;
+}
+
+/**
+ * Creates a board with its first beheerder: how a fresh installation starts (no actor yet: the command line
+ * does this). The beheerder then gets an invitation to choose a password.
+ */
+export async function createBoardWithAdmin(
+  db: Db,
+  input: BoardSetupInput,
+): Promise<{ boardId: string; adminId: string }> {
+  if (await repo.findPersonByEmail(db, input.admin.email)) throw emailTaken();
+  try {
+    return await db.transaction(async (tx) => {
+      const boardId = await repo.insertBoard(tx, { name: input.name, slug: input.slug });
+      const admin = await repo.insertPerson(tx, {
+        boardId,
+        firstName: input.admin.firstName,
+        infix: input.admin.infix ?? null,
+        lastName: input.admin.lastName,
+        email: input.admin.email,
+        jobTitle: 'Functioneel beheerder',
+        searchText: searchTextOf(input.admin),
+      });
+      await repo.insertMembership(tx, { boardId, personId: admin.id, role: 'beheerder', schoolId: null, teamId: null });
+      await audit(tx, {
+        boardId,
+        actorId: null,
+        action: 'board.created',
+        subjectPersonId: admin.id,
+        details: { slug: input.slug },
+      });
+      await audit(tx, {
+        boardId,
+        actorId: null,
+        action: 'role.granted',
+        subjectPersonId: admin.id,
+        details: { role: 'beheerder' },
+      });
+      return { boardId, adminId: admin.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new AppError('conflict', `Er is al een bestuur met de korte naam "${input.slug}".`, [
+        { path: 'slug', message: 'Deze korte naam is al in gebruik.' },
+      ]);
+    }
+    throw err;
+  }
 }
