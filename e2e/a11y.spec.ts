@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { apiSession, signedInPage, tokenFrom, USERS } from './helpers.ts';
+import { apiSession, errorCsv, sendCsv, signedInPage, staffCsv, tokenFrom, uniqueStamp, USERS } from './helpers.ts';
 
 const VIEWPORTS = [
   { name: 'desktop', size: { width: 1440, height: 900 } },
@@ -60,6 +60,7 @@ function targets(): Target[] {
         await expect(page.getByRole('alert')).toBeVisible();
       },
     },
+    { name: 'login after a refused SSO sign-in', path: '/inloggen?sso=no_account' },
     { name: 'forgot password', path: '/wachtwoord-vergeten' },
     { name: 'set password (expired link)', path: '/wachtwoord-instellen?token=00000000000000000000000000' },
     { name: 'set password (form)', path: `/wachtwoord-instellen?token=${encodeURIComponent(inviteToken)}` },
@@ -93,6 +94,56 @@ function targets(): Target[] {
     },
     { name: 'outbox', path: '/beheer/e-mail', user: 'beheer' },
     { name: 'audit log', path: '/beheer/audit', user: 'beheer' },
+    { name: 'import: file', path: '/beheer/import', user: 'beheer' },
+    {
+      name: 'import: mapping',
+      path: '/beheer/import',
+      user: 'beheer',
+      prepare: (page) => sendCsv(page, 'personeel.csv', staffCsv(uniqueStamp())),
+    },
+    {
+      name: 'import: preview with errors',
+      path: '/beheer/import',
+      user: 'beheer',
+      prepare: async (page) => {
+        await sendCsv(page, 'met-fout.csv', errorCsv(uniqueStamp()));
+        await page.getByRole('button', { name: 'Voorvertoning bekijken' }).click();
+        await expect(page.getByText(/fout in het bestand/)).toBeVisible();
+      },
+    },
+    {
+      name: 'import: confirm',
+      path: '/beheer/import',
+      user: 'beheer',
+      prepare: async (page) => {
+        await sendCsv(page, 'personeel.csv', staffCsv(uniqueStamp()));
+        await page.getByRole('button', { name: 'Voorvertoning bekijken' }).click();
+        await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+        await expect(page.getByRole('dialog', { name: 'Import uitvoeren?' })).toBeVisible();
+      },
+    },
+    {
+      name: 'import: result',
+      path: '/beheer/import',
+      user: 'beheer',
+      prepare: async (page) => {
+        await sendCsv(page, 'personeel.csv', staffCsv(uniqueStamp()));
+        await page.getByRole('button', { name: 'Voorvertoning bekijken' }).click();
+        await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Ja, importeren' }).click();
+        await expect(page.getByRole('heading', { level: 2, name: 'De import is klaar' })).toBeVisible();
+      },
+    },
+    { name: 'sso settings (empty)', path: '/beheer/sso', user: 'beheer' },
+    {
+      name: 'sso settings (form)',
+      path: '/beheer/sso',
+      user: 'beheer',
+      prepare: async (page) => {
+        await page.getByRole('button', { name: 'Single sign-on instellen' }).click();
+        await expect(page.getByLabel('Directory-id (tenant-id)')).toBeVisible();
+      },
+    },
     {
       name: 'user menu',
       path: '/',

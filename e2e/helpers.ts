@@ -109,12 +109,22 @@ export function errorCsv(stamp: string): string {
   ].join('\n');
 }
 
-/** Opens the import page and sends a file; waits for the mapping step. */
-export async function uploadCsv(page: Page, name: string, content: string): Promise<void> {
-  await page.goto('/beheer/import');
-  await expect(page.getByRole('heading', { level: 1, name: 'Personeel importeren' })).toBeVisible();
+/** Sends a file on the import page's first step and waits for the mapping step. */
+export async function sendCsv(page: Page, name: string, content: string): Promise<void> {
   await page
     .locator('input[type="file"]')
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
   await expect(page.getByRole('heading', { level: 2, name: 'Koppel de kolommen' })).toBeVisible();
+}
+
+/** Opens the import page and sends a file. */
+export async function uploadCsv(page: Page, name: string, content: string): Promise<void> {
+  await page.goto('/beheer/import');
+  await expect(page.getByRole('heading', { level: 1, name: 'Personeel importeren' })).toBeVisible();
+  await sendCsv(page, name, content);
+}
+
+/** A short unique number for names, e-mail addresses and personeelsnummers. */
+export function uniqueStamp(): string {
+  return `${Date.now()}`.slice(-7) + String(Math.floor(Math.random() * 100)).padStart(2, '0');
 }

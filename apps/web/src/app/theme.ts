@@ -43,12 +43,14 @@ export function createAppTheme(closeLabel: string): MantineThemeOverride {
   });
 }
 
-/** Darker "dimmed" and placeholder text than Mantine's default, which is below 4.5:1 on white. */
+/** Darker "dimmed", placeholder and light-orange text than Mantine's defaults, which are below 4.5:1. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': '#565d68',
     '--mantine-color-placeholder': '#6b7280',
+    // Orange text on light orange (warnings, "uit dienst") is 3.6:1 by default; this is 5.4:1.
+    '--mantine-color-orange-light-color': '#a63c06',
   },
   dark: {},
 });

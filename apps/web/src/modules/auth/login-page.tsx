@@ -137,14 +137,10 @@ export function LoginPage() {
             </Stack>
           ) : null}
           {passwordHidden ? (
-            <Button
-              variant="subtle"
-              size="sm"
-              onClick={() => setShowPassword(true)}
-              leftSection={<IconLogin2 size={16} aria-hidden />}
-            >
+            <Anchor component="button" type="button" size="sm" ta="center" onClick={() => setShowPassword(true)}>
+              <IconLogin2 size={16} aria-hidden style={{ verticalAlign: 'text-bottom', marginRight: 6 }} />
               {t('login.passwordInstead')}
-            </Button>
+            </Anchor>
           ) : (
             <>
               <PasswordInput

@@ -71,7 +71,7 @@ export default function ImportPage() {
   return (
     <Page title={t('title')} description={t('intro')}>
       <Stepper
-        active={step}
+        active={result ? STEPS.length : step}
         onStepClick={(index) => {
           if (canSelect(index)) setStep(index as Step);
         }}

@@ -1,5 +1,5 @@
 import type { ReactNode, Ref } from 'react';
-import { Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconEqual,
@@ -35,7 +35,7 @@ export function StepCard({
             id="import-stap"
             ref={headingRef}
             tabIndex={-1}
-            style={{ outlineOffset: 4 }}
+            style={{ outline: 'none' }}
           >
             {title}
           </Title>
@@ -63,24 +63,50 @@ const STAT_LOOK: Record<StatKey, { color: string; icon: ComponentType<IconProps>
 };
 
 /** The counts of an import as five cards; the label always says what a number means, not the colour. */
-export function ImportStats({ summary, deactivateChosen }: { summary: ImportSummary; deactivateChosen: boolean }) {
+export function ImportStats({
+  summary,
+  deactivateChosen,
+  withErrors = true,
+}: {
+  summary: ImportSummary;
+  deactivateChosen: boolean;
+  /** After a commit there can be no errors, so the card is left out. */
+  withErrors?: boolean;
+}) {
   const { t } = useTranslation('import');
-  const keys: StatKey[] = ['create', 'update', 'unchanged', 'errors', 'deactivate'];
+  const keys: StatKey[] = withErrors
+    ? ['create', 'update', 'unchanged', 'errors', 'deactivate']
+    : ['create', 'update', 'unchanged', 'deactivate'];
   return (
-    <SimpleGrid cols={{ base: 2, xs: 3, md: 5 }} spacing="sm" role="list" aria-label={t('preview.stats.label')}>
+    <SimpleGrid
+      cols={{ base: 2, xs: 3, md: keys.length }}
+      spacing="sm"
+      verticalSpacing="sm"
+      role="list"
+      aria-label={t('preview.stats.label')}
+    >
       {keys.map((key) => {
         const look = STAT_LOOK[key];
         const value = summary[key];
         const muted = value === 0;
         return (
-          <Paper key={key} withBorder radius="md" p="md" bg={muted ? undefined : `${look.color}.0`} role="listitem">
-            <Stack gap={6}>
-              <ThemeIcon variant="light" color={muted ? 'gray' : look.color} size={32} radius="xl">
-                <look.icon size={18} aria-hidden />
-              </ThemeIcon>
-              <Text fz={28} fw={750} lh={1.1}>
-                {formatNumber(value)}
-              </Text>
+          <Paper
+            key={key}
+            withBorder
+            radius="md"
+            p={{ base: 'sm', sm: 'md' }}
+            bg={muted ? undefined : `${look.color}.0`}
+            role="listitem"
+          >
+            <Stack gap={4}>
+              <Group gap="xs" wrap="nowrap">
+                <ThemeIcon variant="light" color={muted ? 'gray' : look.color} size={30} radius="xl">
+                  <look.icon size={17} aria-hidden />
+                </ThemeIcon>
+                <Text fz={{ base: 24, sm: 28 }} fw={750} lh={1.1}>
+                  {formatNumber(value)}
+                </Text>
+              </Group>
               <Text fw={600} c={muted ? 'dimmed' : undefined}>
                 {t(`preview.stats.${key}`)}
                 {key === 'deactivate' && !deactivateChosen ? (

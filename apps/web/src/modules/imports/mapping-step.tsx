@@ -1,18 +1,5 @@
 import { useState, type Ref } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  ScrollArea,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -25,6 +12,7 @@ import {
 import { isApiError } from '../../app/api.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { errorMessage } from '../../ui/query-state.tsx';
+import { ScrollRegion } from '../../ui/scroll-region.tsx';
 import { StepCard } from './import-ui.tsx';
 import { usePreviewImport, type ImportChoice } from './queries.ts';
 
@@ -164,9 +152,15 @@ export function MappingStep({
             formatted: formatNumber(upload.rowCount),
           })}
         </Text>
-        <ScrollArea type="auto" offsetScrollbars="x" scrollbars="x">
-          <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" style={{ whiteSpace: 'nowrap' }}>
-            <Table.Caption>{t('mapping.sampleCaption')}</Table.Caption>
+        <ScrollRegion label={t('mapping.sampleCaption')}>
+          <Table
+            withTableBorder
+            withColumnBorders
+            verticalSpacing={6}
+            fz="sm"
+            style={{ whiteSpace: 'nowrap' }}
+            aria-label={t('mapping.sampleCaption')}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('mapping.line')}</Table.Th>
@@ -177,7 +171,7 @@ export function MappingStep({
                       <Stack gap={4}>
                         <span>{c}</span>
                         {field ? (
-                          <Badge size="sm" variant="light" color="groei" tt="none">
+                          <Badge size="sm" variant="light" color="groei" tt="none" miw="max-content">
                             {fieldLabel(field)}
                           </Badge>
                         ) : (
@@ -202,7 +196,7 @@ export function MappingStep({
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </ScrollRegion>
       </Stack>
 
       <Checkbox

@@ -35,6 +35,7 @@ import { formatNumber } from '../../ui/format.ts';
 import { Paging } from '../../ui/paging.tsx';
 import { errorMessage } from '../../ui/query-state.tsx';
 import { roleLabel } from '../../ui/roles.ts';
+import { ScrollRegion } from '../../ui/scroll-region.tsx';
 import { ImportStats, StepCard } from './import-ui.tsx';
 import { useCommitImport, usePreviewImport, type ImportChoice } from './queries.ts';
 
@@ -71,7 +72,7 @@ function Section({
 function RowsTable({ rows }: { rows: ImportRowResult[] }) {
   const { t } = useTranslation('import');
   return (
-    <ScrollArea type="auto" offsetScrollbars="x" scrollbars="x">
+    <ScrollRegion label={t('preview.rowsTitle')}>
       <Table verticalSpacing="xs" fz="sm" miw={680} striped>
         <Table.Thead>
           <Table.Tr>
@@ -82,7 +83,7 @@ function RowsTable({ rows }: { rows: ImportRowResult[] }) {
               {t('preview.columns.employeeNumber')}
             </Table.Th>
             <Table.Th scope="col">{t('preview.columns.name')}</Table.Th>
-            <Table.Th scope="col" w={130}>
+            <Table.Th scope="col" w={150} style={{ whiteSpace: 'nowrap' }}>
               {t('preview.columns.action')}
             </Table.Th>
             <Table.Th scope="col">{t('preview.columns.details')}</Table.Th>
@@ -95,7 +96,7 @@ function RowsTable({ rows }: { rows: ImportRowResult[] }) {
               <Table.Td>{row.employeeNumber || '—'}</Table.Td>
               <Table.Td fw={600}>{row.name || t('preview.noName')}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={ACTION_COLOR[row.action]} tt="none">
+                <Badge variant="light" color={ACTION_COLOR[row.action]} tt="none" miw="max-content">
                   {t(`preview.action.${row.action}`)}
                 </Badge>
               </Table.Td>
@@ -106,7 +107,9 @@ function RowsTable({ rows }: { rows: ImportRowResult[] }) {
                       <List.Item key={e}>{e}</List.Item>
                     ))}
                   </List>
-                ) : row.changes.length > 0 ? (
+                ) : row.changes.length === 1 ? (
+                  <Text size="sm">{row.changes[0]}</Text>
+                ) : row.changes.length > 1 ? (
                   <List size="sm" spacing={2}>
                     {row.changes.map((c) => (
                       <List.Item key={c}>{c}</List.Item>
@@ -118,7 +121,7 @@ function RowsTable({ rows }: { rows: ImportRowResult[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea>
+    </ScrollRegion>
   );
 }
 
@@ -291,7 +294,7 @@ export function PreviewStep({
               <Text size="sm" c="dimmed">
                 {t('preview.derivedIntro')}
               </Text>
-              <ScrollArea.Autosize mah={260} type="auto">
+              <ScrollRegion label={t('preview.derivedTitle')} maxHeight={260}>
                 <Table fz="sm" verticalSpacing={4}>
                   <Table.Thead>
                     <Table.Tr>
@@ -304,7 +307,7 @@ export function PreviewStep({
                       <Table.Tr key={job}>
                         <Table.Td>{job}</Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color="groei" tt="none">
+                          <Badge variant="light" color="groei" tt="none" miw="max-content">
                             {roleLabel(role)}
                           </Badge>
                         </Table.Td>
@@ -312,7 +315,7 @@ export function PreviewStep({
                     ))}
                   </Table.Tbody>
                 </Table>
-              </ScrollArea.Autosize>
+              </ScrollRegion>
             </Section>
           ) : null}
         </SimpleGrid>
@@ -325,8 +328,13 @@ export function PreviewStep({
           color="orange"
         >
           <Text size="sm">{t('preview.deactivateIntro')}</Text>
-          <ScrollArea.Autosize mah={220} type="auto">
-            <List size="sm" spacing={2}>
+          {summary.deactivate > summary.people ? (
+            <Text size="sm" fw={600} c="orange.9">
+              {t('preview.deactivateMany', { people: summary.people })}
+            </Text>
+          ) : null}
+          <ScrollRegion label={t('preview.deactivateTitle', { count: summary.deactivate })} maxHeight={220}>
+            <List size="sm" spacing={2} style={{ columns: '15rem', columnGap: 'var(--mantine-spacing-xl)' }}>
               {preview.deactivated.map((p) => (
                 <List.Item key={p.id}>
                   {p.name}{' '}
@@ -341,7 +349,7 @@ export function PreviewStep({
                 </List.Item>
               ) : null}
             </List>
-          </ScrollArea.Autosize>
+          </ScrollRegion>
           <Checkbox
             label={t('preview.deactivateConfirm')}
             checked={checkedLeavers}

@@ -37,7 +37,7 @@ export function ResultStep({
         </Group>
       }
     >
-      <ImportStats summary={summary} deactivateChosen />
+      <ImportStats summary={summary} deactivateChosen withErrors={false} />
       {summary.create > 0 ? (
         <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />}>
           {t('done.invite')}

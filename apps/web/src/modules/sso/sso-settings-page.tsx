@@ -242,7 +242,7 @@ function SsoForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      <Stack gap="lg">
+      <Stack gap="lg" maw={820}>
         <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="sso-provider">
           <Stack gap="md">
             <Title order={2} fz="lg" id="sso-provider">
