@@ -329,7 +329,7 @@ export function PreviewStep({
         >
           <Text size="sm">{t('preview.deactivateIntro')}</Text>
           {summary.deactivate > summary.people ? (
-            <Text size="sm" fw={600} c="orange.9">
+            <Text size="sm" fw={600} c="var(--mantine-color-orange-light-color)">
               {t('preview.deactivateMany', { people: summary.people })}
             </Text>
           ) : null}
