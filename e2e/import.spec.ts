@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { errorCsv, login, staffCsv, uploadCsv, USERS } from './helpers.ts';
+import { apiSession, errorCsv, login, staffCsv, uniqueStamp, uploadCsv, USERS } from './helpers.ts';
 
 test('beheerder imports staff, finds the new person, and a second run changes nothing', async ({ page }) => {
   const stamp = `${Date.now()}`.slice(-8);
@@ -69,6 +69,39 @@ test('a file with an error row shows the error and cannot be imported', async ({
   await page.getByRole('button', { name: 'Ander bestand kiezen' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Kies je personeelsbestand' })).toBeVisible();
   await expect(page.getByText('Gekozen: met-fout.csv')).toBeVisible();
+});
+
+test('when the data changed after the preview, the commit is refused and the preview can be refreshed', async ({
+  page,
+  request,
+}) => {
+  const stamp = uniqueStamp();
+  await login(page, USERS.beheer);
+  await uploadCsv(page, 'personeel.csv', staffCsv(stamp));
+  await page.getByRole('button', { name: 'Voorvertoning bekijken' }).click();
+  await expect(page.getByText('Samengevat: 3 nieuw, 0 gewijzigd, 0 ongewijzigd.')).toBeVisible();
+
+  // Meanwhile someone adds one of the people by hand.
+  const api = await apiSession(request, USERS.beheer);
+  await api.post('/api/admin/people', {
+    firstName: 'Sem',
+    infix: 'de',
+    lastName: `Vries${stamp}`,
+    email: `sem.${stamp}@e2e.groeipad.nl`,
+    employeeNumber: `T${stamp}3`,
+    jobTitle: 'Onderwijsassistent',
+  });
+
+  await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, importeren' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'De gegevens zijn intussen veranderd' });
+  await expect(alert).toContainText('Bekijk de voorvertoning opnieuw.');
+  await alert.getByRole('button', { name: 'Voorvertoning vernieuwen' }).click();
+  await expect(page.getByText('Samengevat: 2 nieuw, 1 gewijzigd, 0 ongewijzigd.')).toBeVisible();
+  await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(page.getByRole('dialog')).toContainText('Dit gebeurt er: 2 nieuwe medewerkers, 1 gewijzigd.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, importeren' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'De import is klaar' })).toBeVisible();
 });
 
 test('a docent cannot open the import page', async ({ page }) => {
