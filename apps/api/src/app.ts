@@ -34,6 +34,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session; every other /api route must refuse anonymous callers. */
     public?: boolean;
+    /** What a 413 says on this route, e.g. the size limit of an upload. */
+    tooLargeMessage?: string;
   }
   interface FastifyInstance {
     apiRoutes: RouteInfo[];

@@ -73,6 +73,8 @@ describe('staff import', () => {
       Onderwijsassistent: 'oop',
     });
     expect(first.res.statusCode, first.res.body).toBe(200);
+    const renee = first.preview.rows.find((r: { name: string }) => r.name === 'Renée van Dijk');
+    expect(renee.changes).toEqual(['nieuwe medewerker', 'teamleider in Exact (School Noord)']);
 
     const people = (
       await env.app.inject({ method: 'GET', url: `/api/admin/people?search=${tag}`, headers: admin.headers })
@@ -228,7 +230,9 @@ describe('staff import', () => {
       ).statusCode,
     ).toBe(400);
     const huge = Buffer.alloc(21 * 1024 * 1024, 'a');
-    expect((await upload(huge)).statusCode).toBe(413);
+    const tooBig = await upload(huge);
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().error.message).toMatch(/groter dan 20 MB/);
   });
 
   it('is for the beheerder only, and an import of another board is not found', async () => {

@@ -46,6 +46,9 @@ export const importsRoutes: FastifyPluginAsync = async (base) => {
     {
       ...auth,
       bodyLimit: IMPORT_MAX_BYTES,
+      config: {
+        tooLargeMessage: `Het bestand is groter dan ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Splits het bestand of sla het op als CSV.`,
+      },
       schema: {
         tags,
         querystring: z.object({ filename: z.string().trim().min(1).max(200).default('personeel.csv') }).strict(),

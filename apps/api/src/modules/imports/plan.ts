@@ -268,6 +268,7 @@ export function buildPlan(
     if (!existing) {
       person.action = 'create';
       person.changes.push('nieuwe medewerker');
+      for (const p of person.placements) person.changes.push(`${ROLE_LABEL[p.role]} in ${placeLabel(p.place)}`);
       person.placementsChanged = person.placements.length > 0;
       person.managersChanged = person.managerKeys.length > 0;
     } else {

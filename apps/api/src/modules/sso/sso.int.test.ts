@@ -396,6 +396,7 @@ describe('admin API', () => {
     const stale = await put(admin.headers, { ...valid(), version: current.version - 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('conflict');
+    expect(stale.json().error.details).toEqual({ reason: 'stale' });
     const fresh = await createBoard(env.database);
     const freshAdmin = await sessionFor(env.database, fresh.byRole('beheerder').id);
     expect((await put(freshAdmin.headers, { ...valid(), version: 3 })).statusCode).toBe(409);
@@ -476,6 +477,7 @@ describe('admin API', () => {
         payload: valid(),
       });
       expect(res.statusCode).toBe(409);
+      expect(res.json().error.details).toEqual({ reason: 'secret_key_missing' });
       expect(res.json().error.message).toMatch(/GROEIPAD_SECRET_KEY/);
       const rows = await keyless.database.db.select().from(ssoConfigs).where(eq(ssoConfigs.boardId, b.boardId));
       expect(rows).toHaveLength(0);

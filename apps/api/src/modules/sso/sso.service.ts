@@ -99,10 +99,11 @@ export async function saveSsoConfig(ctx: Ctx, input: SsoConfigInput): Promise<Ss
   if (input.required && !input.enabled) {
     throw fieldError('required', 'Single sign-on kan alleen verplicht zijn als het ook aan staat.');
   }
-  if (typeof input.clientSecret === 'string' && !ctx.config.secretKey) throw new AppError('conflict', NO_SECRET_KEY);
+  if (typeof input.clientSecret === 'string' && !ctx.config.secretKey)
+    throw new AppError('conflict', NO_SECRET_KEY, { reason: 'secret_key_missing' });
 
   const current = await repo.findConfig(ctx.db, boardId);
-  if ((current?.version ?? 0) !== input.version) throw new AppError('conflict');
+  if ((current?.version ?? 0) !== input.version) throw new AppError('conflict', undefined, { reason: 'stale' });
   const willHaveSecret =
     typeof input.clientSecret === 'string' || (input.clientSecret === undefined && current?.clientSecretEnc != null);
   if (input.enabled && input.provider !== 'oidc' && !willHaveSecret) {
@@ -141,7 +142,7 @@ export async function saveSsoConfig(ctx: Ctx, input: SsoConfigInput): Promise<Ss
     const ok = locked
       ? locked.version === input.version && (await repo.updateConfig(tx, boardId, input.version, values))
       : input.version === 0 && (await repo.insertConfig(tx, { boardId, ...values, createdAt: ctx.now }));
-    if (!ok) throw new AppError('conflict');
+    if (!ok) throw new AppError('conflict', undefined, { reason: 'stale' });
     await repo.setBoardSsoRequired(tx, boardId, input.required, ctx.now);
     await audit(tx, {
       boardId,

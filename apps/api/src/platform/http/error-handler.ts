@@ -34,7 +34,10 @@ export function registerErrorHandling(
       return reply.code(500).send(body('internal', defaultMessage('internal'), undefined, req.id));
     }
     const status = err.statusCode ?? 500;
-    if (status === 413) return reply.code(413).send(body('payload_too_large', defaultMessage('payload_too_large')));
+    if (status === 413) {
+      const message = req.routeOptions.config?.tooLargeMessage ?? defaultMessage('payload_too_large');
+      return reply.code(413).send(body('payload_too_large', message));
+    }
     if (status === 429) return reply.code(429).send(body('rate_limited', defaultMessage('rate_limited')));
     if (status === 415) {
       return reply.code(415).send(body('validation', 'Stuur de gegevens als JSON (Content-Type: application/json).'));

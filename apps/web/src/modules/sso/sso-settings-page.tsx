@@ -210,7 +210,7 @@ function SsoForm({
       },
       onError: (error) => {
         if (!isApiError(error)) return;
-        if (error.code === 'conflict' && !/GROEIPAD_SECRET_KEY/.test(error.message)) {
+        if (error.code === 'conflict' && (error.details as { reason?: string } | undefined)?.reason === 'stale') {
           setStale(true);
           return;
         }
