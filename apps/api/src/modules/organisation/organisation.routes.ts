@@ -24,6 +24,7 @@ import {
 } from '@groeipad/contracts';
 import { ctxOf } from '../../platform/http/context.ts';
 import * as service from './organisation.service.ts';
+import * as structure from './structure.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['beheer'];
@@ -76,31 +77,31 @@ export const organisationRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.get('/api/admin/schools', { ...auth, schema: { tags, response: { 200: SchoolList, ...errors } } }, (req) =>
-    service.listSchools(ctxOf(req)),
+    structure.listSchools(ctxOf(req)),
   );
   app.post(
     '/api/admin/schools',
     { ...auth, schema: { tags, body: SchoolInput, response: { 201: School, ...errors } } },
-    async (req, reply) => reply.code(201).send(await service.createSchool(ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await structure.createSchool(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/admin/schools/:id',
     { ...auth, schema: { tags, params: IdParams, body: SchoolUpdate, response: { 200: School, ...errors } } },
-    (req) => service.updateSchool(ctxOf(req), req.params.id, req.body),
+    (req) => structure.updateSchool(ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/admin/teams',
     { ...auth, schema: { tags, querystring: TeamsQuery, response: { 200: TeamList, ...errors } } },
-    (req) => service.listTeams(ctxOf(req), req.query.schoolId),
+    (req) => structure.listTeams(ctxOf(req), req.query.schoolId),
   );
   app.post(
     '/api/admin/teams',
     { ...auth, schema: { tags, body: TeamInput, response: { 201: Team, ...errors } } },
-    async (req, reply) => reply.code(201).send(await service.createTeam(ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await structure.createTeam(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/admin/teams/:id',
     { ...auth, schema: { tags, params: IdParams, body: TeamUpdate, response: { 200: Team, ...errors } } },
-    (req) => service.updateTeam(ctxOf(req), req.params.id, req.body),
+    (req) => structure.updateTeam(ctxOf(req), req.params.id, req.body),
   );
 };

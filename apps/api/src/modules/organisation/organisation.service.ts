@@ -1,6 +1,5 @@
 import {
   BOARD_ROLES,
-  type BoardSetupInput,
   type Me,
   type MembershipInput,
   type PeoplePage,
@@ -9,17 +8,15 @@ import {
   type PersonInput,
   type PersonUpdate,
   type Role,
-  type SchoolInput,
-  type SchoolUpdate,
-  type TeamInput,
-  type TeamUpdate,
 } from '@groeipad/contracts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
+import { stripUndefined } from '../../platform/objects.ts';
 import { displayName, searchTextOf } from './names.ts';
+import { emailTaken, numberTaken } from './organisation.errors.ts';
 import * as policy from './organisation.policy.ts';
 import * as repo from './organisation.repository.ts';
 
@@ -139,18 +136,6 @@ export async function getPerson(ctx: Ctx, personId: string): Promise<PersonDetai
   };
 }
 
-function emailTaken(): AppError {
-  return new AppError('conflict', 'Dit e-mailadres is al in gebruik.', [
-    { path: 'email', message: 'Dit e-mailadres is al in gebruik.' },
-  ]);
-}
-
-function numberTaken(): AppError {
-  return new AppError('conflict', 'Dit personeelsnummer is al in gebruik.', [
-    { path: 'employeeNumber', message: 'Dit personeelsnummer is al in gebruik.' },
-  ]);
-}
-
 async function guardUnique<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -223,10 +208,6 @@ export async function updatePerson(ctx: Ctx, personId: string, input: PersonUpda
     }),
   );
   return getPerson(ctx, personId);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export async function addMembership(ctx: Ctx, personId: string, input: MembershipInput): Promise<PersonDetail> {
@@ -308,178 +289,4 @@ export async function setManagers(ctx: Ctx, personId: string, managerIds: string
     });
   });
   return getPerson(ctx, personId);
-}
-
-function requireStructureView(actor: Actor) {
-  if (policy.peopleScope(actor).kind === 'none' && !policy.canManageStructure(actor)) throw new AppError('forbidden');
-}
-
-export async function listSchools(ctx: Ctx) {
-  requireStructureView(ctx.actor);
-  const rows = await repo.findSchools(ctx.db, ctx.actor.boardId);
-  return { items: rows.map((r) => ({ ...r, kind: r.kind as SchoolInput['kind'] })) };
-}
-
-function schoolNameTaken() {
-  return new AppError('conflict', 'Er is al een school met deze naam.', [
-    { path: 'name', message: 'Er is al een school met deze naam.' },
-  ]);
-}
-
-export async function createSchool(ctx: Ctx, input: SchoolInput) {
-  if (!policy.canManageStructure(ctx.actor)) throw new AppError('forbidden');
-  try {
-    const row = await ctx.db.transaction(async (tx) => {
-      const school = await repo.insertSchool(tx, {
-        boardId: ctx.actor.boardId,
-        name: input.name,
-        kind: input.kind,
-        brin: input.brin ?? null,
-      });
-      await audit(tx, {
-        boardId: ctx.actor.boardId,
-        actorId: ctx.actor.personId,
-        action: 'school.created',
-        targetType: 'school',
-        targetId: school.id,
-      });
-      return school;
-    });
-    return { ...row, kind: input.kind, teamCount: 0, peopleCount: 0 };
-  } catch (err) {
-    if (isUniqueViolation(err)) throw schoolNameTaken();
-    throw err;
-  }
-}
-
-export async function updateSchool(ctx: Ctx, schoolId: string, input: SchoolUpdate) {
-  if (!(await repo.findSchool(ctx.db, ctx.actor.boardId, schoolId))) throw new AppError('not_found');
-  if (!policy.canManageStructure(ctx.actor)) throw new AppError('forbidden');
-  const { version, ...fields } = input;
-  try {
-    const row = await repo.updateSchool(ctx.db, ctx.actor.boardId, schoolId, version, stripUndefined(fields));
-    if (!row) throw new AppError('conflict');
-    await audit(ctx.db, {
-      boardId: ctx.actor.boardId,
-      actorId: ctx.actor.personId,
-      action: 'school.updated',
-      targetType: 'school',
-      targetId: schoolId,
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw schoolNameTaken();
-    throw err;
-  }
-  const all = await listSchools(ctx);
-  return all.items.find((s) => s.id === schoolId)!;
-}
-
-export async function listTeams(ctx: Ctx, schoolId?: string) {
-  requireStructureView(ctx.actor);
-  const rows = await repo.findTeams(ctx.db, ctx.actor.boardId, schoolId);
-  return { items: rows.map((r) => ({ ...r, kind: r.kind as TeamInput['kind'] })) };
-}
-
-function teamNameTaken() {
-  return new AppError('conflict', 'Deze school heeft al een team met deze naam.', [
-    { path: 'name', message: 'Deze school heeft al een team met deze naam.' },
-  ]);
-}
-
-export async function createTeam(ctx: Ctx, input: TeamInput) {
-  if (!policy.canManageStructure(ctx.actor)) throw new AppError('forbidden');
-  if (!(await repo.findSchool(ctx.db, ctx.actor.boardId, input.schoolId)))
-    throw fieldError('schoolId', 'Deze school bestaat niet.');
-  try {
-    const team = await ctx.db.transaction(async (tx) => {
-      const row = await repo.insertTeam(tx, {
-        boardId: ctx.actor.boardId,
-        schoolId: input.schoolId,
-        name: input.name,
-        kind: input.kind,
-      });
-      await audit(tx, {
-        boardId: ctx.actor.boardId,
-        actorId: ctx.actor.personId,
-        action: 'team.created',
-        targetType: 'team',
-        targetId: row.id,
-      });
-      return row;
-    });
-    return (await listTeams(ctx, input.schoolId)).items.find((t) => t.id === team.id)!;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw teamNameTaken();
-    throw err;
-  }
-}
-
-export async function updateTeam(ctx: Ctx, teamId: string, input: TeamUpdate) {
-  const team = await repo.findTeam(ctx.db, ctx.actor.boardId, teamId);
-  if (!team) throw new AppError('not_found');
-  if (!policy.canManageStructure(ctx.actor)) throw new AppError('forbidden');
-  const { version, ...fields } = input;
-  try {
-    const row = await repo.updateTeam(ctx.db, ctx.actor.boardId, teamId, version, stripUndefined(fields));
-    if (!row) throw new AppError('conflict');
-    await audit(ctx.db, {
-      boardId: ctx.actor.boardId,
-      actorId: ctx.actor.personId,
-      action: 'team.updated',
-      targetType: 'team',
-      targetId: teamId,
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw teamNameTaken();
-    throw err;
-  }
-  return (await listTeams(ctx, team.schoolId)).items.find((t) => t.id === teamId)!;
-}
-
-/**
- * Creates a board with its first beheerder: how a fresh installation starts (no actor yet: the command line
- * does this). The beheerder then gets an invitation to choose a password.
- */
-export async function createBoardWithAdmin(
-  db: Db,
-  input: BoardSetupInput,
-): Promise<{ boardId: string; adminId: string }> {
-  if (await repo.findPersonByEmail(db, input.admin.email)) throw emailTaken();
-  try {
-    return await db.transaction(async (tx) => {
-      const boardId = await repo.insertBoard(tx, { name: input.name, slug: input.slug });
-      const admin = await repo.insertPerson(tx, {
-        boardId,
-        firstName: input.admin.firstName,
-        infix: input.admin.infix ?? null,
-        lastName: input.admin.lastName,
-        email: input.admin.email,
-        jobTitle: 'Functioneel beheerder',
-        searchText: searchTextOf(input.admin),
-      });
-      await repo.insertMembership(tx, { boardId, personId: admin.id, role: 'beheerder', schoolId: null, teamId: null });
-      await audit(tx, {
-        boardId,
-        actorId: null,
-        action: 'board.created',
-        subjectPersonId: admin.id,
-        details: { slug: input.slug },
-      });
-      await audit(tx, {
-        boardId,
-        actorId: null,
-        action: 'role.granted',
-        subjectPersonId: admin.id,
-        details: { role: 'beheerder' },
-      });
-      return { boardId, adminId: admin.id };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new AppError('conflict', `Er is al een bestuur met de korte naam "${input.slug}".`, [
-        { path: 'slug', message: 'Deze korte naam is al in gebruik.' },
-      ]);
-    }
-    throw err;
-  }
 }
