@@ -1,23 +1,17 @@
-import type { Membership, Role, SchoolKind, TeamKind } from '@groeipad/contracts';
+import {
+  Role as RoleEnum,
+  SchoolKind as SchoolKindEnum,
+  TeamKind as TeamKindEnum,
+  type Membership,
+  type Role,
+  type SchoolKind,
+  type TeamKind,
+} from '@groeipad/contracts';
 import i18n from '../app/i18n.ts';
 
-export const ALL_ROLES: readonly Role[] = [
-  'beheerder',
-  'bestuurder',
-  'hr',
-  'schoolleider',
-  'mt_lid',
-  'teamleider',
-  'docent',
-  'oop',
-  'coach',
-  'werkplekbegeleider',
-  'schoolopleider',
-  'student',
-];
-
-export const SCHOOL_KINDS: readonly SchoolKind[] = ['po', 'vo', 'mbo', 'so', 'overig'];
-export const TEAM_KINDS: readonly TeamKind[] = ['onderwijs', 'ondersteuning'];
+export const ALL_ROLES: readonly Role[] = RoleEnum.options;
+export const SCHOOL_KINDS: readonly SchoolKind[] = SchoolKindEnum.options;
+export const TEAM_KINDS: readonly TeamKind[] = TeamKindEnum.options;
 
 export function roleLabel(role: Role): string {
   return i18n.t(`roles.${role}`, { ns: 'common' });

@@ -15,6 +15,7 @@ import {
 } from '@groeipad/contracts';
 import { ctxOf, nowOf } from '../../platform/http/context.ts';
 import { setSessionCookie } from '../auth/index.ts';
+import * as admin from './sso-admin.service.ts';
 import * as service from './sso.service.ts';
 
 /** Ties a sign-in at the provider to the browser that started it. */
@@ -44,19 +45,19 @@ export const ssoRoutes: FastifyPluginAsync = async (base) => {
   app.get(
     '/api/admin/sso',
     { ...auth, schema: { tags: ['beheer'], response: { 200: SsoConfigResponse, ...errors } } },
-    (req) => service.getSsoConfig(ctxOf(req)),
+    (req) => admin.getSsoConfig(ctxOf(req)),
   );
 
   app.put(
     '/api/admin/sso',
     { ...auth, schema: { tags: ['beheer'], body: SsoConfigInput, response: { 200: SsoConfig, ...errors } } },
-    (req) => service.saveSsoConfig(ctxOf(req), req.body),
+    (req) => admin.saveSsoConfig(ctxOf(req), req.body),
   );
 
   app.post(
     '/api/admin/sso/test',
     { ...auth, schema: { tags: ['beheer'], body: SsoTestInput, response: { 200: SsoTestResult, ...errors } } },
-    (req) => service.testSsoConfig(ctxOf(req), req.body),
+    (req) => admin.testSsoConfig(ctxOf(req), req.body),
   );
 
   // --- sign-in (public: the person has no session yet) ---------------------------------------
