@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { desc, eq } from 'drizzle-orm';
 import type { Role } from '@groeipad/contracts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
@@ -9,6 +10,7 @@ import { hashPassword } from '../src/modules/auth/index.ts';
 import { seedBoard, type BoardSpec } from '../src/modules/demo/index.ts';
 import { organisationTables as t, searchTextOf } from '../src/modules/organisation/index.ts';
 import { sessions } from '../src/modules/auth/auth.schema.ts';
+import { mailOutbox } from '../src/platform/mail/mail.schema.ts';
 import { newToken, tokenId } from '../src/modules/auth/tokens.ts';
 
 export const TEST_PASSWORD = 'test-wachtwoord-123';
@@ -94,7 +96,6 @@ export async function createBoard(database: Database) {
     ],
   };
   const seeded = await seedBoard(database.db, spec, await testPasswordHash());
-  const { eq } = await import('drizzle-orm');
   const schools = await database.db.select().from(t.schools).where(eq(t.schools.boardId, seeded.boardId));
   const teams = await database.db.select().from(t.teams).where(eq(t.teams.boardId, seeded.boardId));
   const memberships = await database.db.select().from(t.memberships).where(eq(t.memberships.boardId, seeded.boardId));
@@ -157,4 +158,15 @@ export async function sessionFor(database: Database, personId: string): Promise<
     .values({ id: tokenId(token), personId, csrfToken: csrf, expiresAt: new Date(Date.now() + 3600_000) });
   const cookie = `gp_session=${token}`;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+/** The newest message in the outbox for an address, or undefined. */
+export async function latestMailTo(database: Database, email: string) {
+  const [row] = await database.db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.toAddress, email))
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(1);
+  return row;
 }

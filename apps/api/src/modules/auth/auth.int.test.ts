@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
+  latestMailTo,
   createBoard,
   createPerson,
   sessionFor,
@@ -9,7 +10,6 @@ import {
   type TestBoard,
   type TestEnv,
 } from '../../../test/harness.ts';
-import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { MAX_FAILED_LOGINS } from './auth.service.ts';
 
@@ -140,15 +140,6 @@ describe('sessions', () => {
   });
 });
 
-async function latestMailTo(email: string) {
-  const [row] = await env.database.db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.toAddress, email))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
-  return row;
-}
 const tokenIn = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
 
 describe('password reset and invitations', () => {
@@ -160,7 +151,7 @@ describe('password reset and invitations', () => {
       payload: { email: person.email },
     });
     expect(req.statusCode).toBe(202);
-    const mail = await latestMailTo(person.email);
+    const mail = await latestMailTo(env.database, person.email);
     expect(mail?.subject).toMatch(/wachtwoord/i);
     const token = tokenIn(mail!.text);
     expect((await env.app.inject({ method: 'POST', url: '/api/auth/token', payload: { token } })).json()).toEqual({
@@ -187,7 +178,7 @@ describe('password reset and invitations', () => {
     expect(
       (await env.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } })).statusCode,
     ).toBe(202);
-    expect(await latestMailTo(email)).toBeUndefined();
+    expect(await latestMailTo(env.database, email)).toBeUndefined();
   });
 
   it('refuses a short password with a field message', async () => {
@@ -209,7 +200,7 @@ describe('password reset and invitations', () => {
       headers: admin.headers,
     });
     expect(res.statusCode).toBe(202);
-    const token = tokenIn((await latestMailTo(person.email))!.text);
+    const token = tokenIn((await latestMailTo(env.database, person.email))!.text);
     const set = await env.app.inject({
       method: 'POST',
       url: '/api/auth/password',

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { desc, eq } from 'drizzle-orm';
-import { createBoard, createPerson, startTestApp, type TestBoard, type TestEnv } from '../../../test/harness.ts';
-import { mailOutbox } from './mail.schema.ts';
+import {
+  createBoard,
+  createPerson,
+  latestMailTo,
+  startTestApp,
+  type TestBoard,
+  type TestEnv,
+} from '../../../test/harness.ts';
 
 // A real SMTP server on loopback: the app speaks the protocol through nodemailer, nothing is mocked.
 type Received = { from: string; to: string[]; data: string };
@@ -52,16 +57,6 @@ function decodeQuotedPrintable(text: string): string {
   ).toString('utf8');
 }
 
-async function outboxFor(email: string) {
-  const [row] = await env.database.db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.toAddress, email))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
-  return row;
-}
-
 describe('mail through SMTP', () => {
   it('sends a reset mail over SMTP and keeps it in the outbox as sent', async () => {
     const person = await createPerson(env.database, board);
@@ -75,7 +70,7 @@ describe('mail through SMTP', () => {
     expect(mail?.from).toBe('noreply@school.test');
     expect(mail?.data).toMatch(/Subject: Nieuw wachtwoord voor Groeipad/);
     expect(decodeQuotedPrintable(mail!.data)).toMatch(/wachtwoord-instellen\?token=[A-Za-z0-9_-]{40,}/);
-    expect((await outboxFor(person.email))?.status).toBe('sent');
+    expect((await latestMailTo(env.database, person.email))?.status).toBe('sent');
   });
 
   it('keeps a message the server refuses as failed, and the request still succeeds', async () => {
@@ -91,7 +86,7 @@ describe('mail through SMTP', () => {
     } finally {
       refuse = false;
     }
-    const row = await outboxFor(person.email);
+    const row = await latestMailTo(env.database, person.email);
     expect(row?.status).toBe('failed');
     expect(row?.error).toMatch(/mailbox unavailable/);
   });
