@@ -25,6 +25,10 @@ import { organisationRoutes } from './modules/organisation/index.ts';
 import { meRoutes } from './modules/me/index.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { ssoRoutes } from './modules/sso/index.ts';
+import { cycleRoutes } from './modules/cycle/index.ts';
+import { conversationsRoutes } from './modules/conversations/index.ts';
+import { feedbackRoutes } from './modules/feedback/index.ts';
+import { developmentRoutes } from './modules/development/index.ts';
 
 z.config(z.locales.nl());
 
@@ -136,6 +140,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(organisationRoutes);
   await app.register(importsRoutes);
   await app.register(ssoRoutes);
+  await app.register(cycleRoutes);
+  await app.register(conversationsRoutes);
+  await app.register(feedbackRoutes);
+  await app.register(developmentRoutes);
 
   if (dist && indexHtml) {
     await app.register(fastifyStatic, {

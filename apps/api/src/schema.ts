@@ -5,3 +5,7 @@ export * from './modules/organisation/organisation.schema.ts';
 export * from './modules/auth/auth.schema.ts';
 export * from './modules/imports/imports.schema.ts';
 export * from './modules/sso/sso.schema.ts';
+export * from './modules/cycle/cycle.schema.ts';
+export * from './modules/conversations/conversations.schema.ts';
+export * from './modules/development/development.schema.ts';
+export * from './modules/feedback/feedback.schema.ts';

@@ -4,3 +4,7 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './imports.ts';
 export * from './sso.ts';
+export * from './cycle.ts';
+export * from './conversations.ts';
+export * from './feedback.ts';
+export * from './development.ts';

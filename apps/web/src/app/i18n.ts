@@ -8,6 +8,10 @@ import nlAdmin from '../locales/nl/admin.json';
 import nlAudit from '../locales/nl/audit.json';
 import nlImport from '../locales/nl/import.json';
 import nlSso from '../locales/nl/sso.json';
+import nlCycle from '../locales/nl/cycle.json';
+import nlConversations from '../locales/nl/conversations.json';
+import nlFeedback from '../locales/nl/feedback.json';
+import nlDevelopment from '../locales/nl/development.json';
 import enCommon from '../locales/en/common.json';
 import enAuth from '../locales/en/auth.json';
 import enHome from '../locales/en/home.json';
@@ -16,6 +20,10 @@ import enAdmin from '../locales/en/admin.json';
 import enAudit from '../locales/en/audit.json';
 import enImport from '../locales/en/import.json';
 import enSso from '../locales/en/sso.json';
+import enCycle from '../locales/en/cycle.json';
+import enConversations from '../locales/en/conversations.json';
+import enFeedback from '../locales/en/feedback.json';
+import enDevelopment from '../locales/en/development.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,6 +48,10 @@ export const resources = {
     audit: nlAudit,
     import: nlImport,
     sso: nlSso,
+    cycle: nlCycle,
+    conversations: nlConversations,
+    feedback: nlFeedback,
+    development: nlDevelopment,
   },
   en: {
     common: enCommon,
@@ -50,6 +62,10 @@ export const resources = {
     audit: enAudit,
     import: enImport,
     sso: enSso,
+    cycle: enCycle,
+    conversations: enConversations,
+    feedback: enFeedback,
+    development: enDevelopment,
   },
 } as const;
 
@@ -59,7 +75,20 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'nl',
   supportedLngs: LANGUAGES,
   defaultNS: 'common',
-  ns: ['common', 'auth', 'home', 'me', 'admin', 'audit', 'import', 'sso'],
+  ns: [
+    'common',
+    'auth',
+    'home',
+    'me',
+    'admin',
+    'audit',
+    'import',
+    'sso',
+    'cycle',
+    'conversations',
+    'feedback',
+    'development',
+  ],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

@@ -1,0 +1,2 @@
+export { conversationsRoutes } from './conversations.routes.ts';
+export * as conversationsTables from './conversations.schema.ts';

@@ -1,0 +1,2 @@
+export { cycleRoutes } from './cycle.routes.ts';
+export * as cycleTables from './cycle.schema.ts';

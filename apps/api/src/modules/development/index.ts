@@ -1,0 +1,2 @@
+export { developmentRoutes } from './development.routes.ts';
+export * as developmentTables from './development.schema.ts';

@@ -1,0 +1,2 @@
+export { feedbackRoutes } from './feedback.routes.ts';
+export * as feedbackTables from './feedback.schema.ts';

@@ -1,0 +1,2 @@
+// Contracts of the conversations module.
+export {};
