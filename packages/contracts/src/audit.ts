@@ -22,6 +22,8 @@ export const OutboxMessage = z.object({
   subject: z.string(),
   text: z.string(),
   status: z.enum(['stored', 'sent', 'failed']),
+  /** Names and types only; the content stays on the server. */
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
   createdAt: z.string(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;

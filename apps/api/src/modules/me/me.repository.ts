@@ -84,6 +84,7 @@ export async function findOutbox(db: Db, boardId: string, page: number, pageSize
       subject: r.subject,
       text: r.text,
       status: r.status as 'stored' | 'sent' | 'failed',
+      attachments: r.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
       createdAt: r.createdAt.toISOString(),
     })),
     total: totals[0]?.total ?? 0,

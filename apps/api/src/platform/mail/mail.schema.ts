@@ -1,4 +1,7 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A file sent with a message, e.g. an iCalendar invitation; content is UTF-8 text. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
 
 /** Every message Groeipad sends is kept here; without SMTP it is the only place it goes. */
 export const mailOutbox = pgTable(
@@ -10,6 +13,7 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     status: text('status').notNull().default('stored'),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

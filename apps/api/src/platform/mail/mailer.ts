@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { mailOutbox } from './mail.schema.ts';
+import { mailOutbox, type MailAttachment } from './mail.schema.ts';
 
 export type MailMessage = {
   boardId: string | null;
@@ -10,6 +10,7 @@ export type MailMessage = {
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
 };
 
 export type Mailer = {
@@ -30,6 +31,7 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
           subject: message.subject,
           text: message.text,
           html: message.html ?? null,
+          attachments: message.attachments ?? [],
         })
         .returning({ id: mailOutbox.id });
       const id = row!.id;
@@ -41,6 +43,7 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
           subject: message.subject,
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
+          ...(message.attachments?.length ? { attachments: message.attachments } : {}),
         });
         await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, id));
         return { id, status: 'sent' };
