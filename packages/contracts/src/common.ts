@@ -47,3 +47,28 @@ export const Health = z.object({
   version: z.string(),
 });
 export type Health = z.infer<typeof Health>;
+
+/** What kinds of task "Nu te doen" on the home page shows; the web app words each kind. */
+export const HomeTaskKind = z.enum([
+  'prepare_conversation',
+  'sign_report',
+  'write_report',
+  'plan_conversation',
+  'give_feedback',
+  'close_feedback_round',
+  'open_action',
+  'stale_goal',
+  'missing_manager',
+]);
+export type HomeTaskKind = z.infer<typeof HomeTaskKind>;
+
+/** One thing that needs the person now, with a date and where to do it. Modules build these; /api/me/tasks joins them. */
+export const HomeTask = z.object({
+  key: z.string(),
+  kind: HomeTaskKind,
+  /** Values for the web app's text of this kind, e.g. { name: 'Sanne de Vries', kind: 'Voortgangsgesprek' }. */
+  params: z.record(z.string(), z.string()),
+  dueOn: z.string().nullable(),
+  href: z.string(),
+});
+export type HomeTask = z.infer<typeof HomeTask>;
