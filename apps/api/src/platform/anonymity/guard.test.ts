@@ -35,7 +35,8 @@ const scenario = fc.record({
   seed: fc.integer(),
 });
 
-type Scenario = { responses: fc.RecordValue<typeof response>[]; min: number; textExtra: number; seed: number };
+type ResponseSpec = { group: string; i1: number | 'dk' | undefined; i2: number | 'dk' | undefined; text: string | undefined };
+type Scenario = { responses: ResponseSpec[]; min: number; textExtra: number; seed: number };
 
 function toInput(s: Scenario): AggregateInput {
   return {
