@@ -19,14 +19,36 @@ function fill(url: string, board: TestBoard): string {
   const membership = board.memberships.find((m) => m.personId === person.id)!;
   return url
     .replace(':membershipId', membership.id)
+    .replace(':schoolId', board.schools[0]!.id)
+    .replace(':personId', person.id)
     .replace(/\/schools\/:id/, `/schools/${board.schools[0]!.id}`)
     .replace(/\/teams\/:id/, `/teams/${board.teams[0]!.id}`)
-    .replace(':id', person.id);
+    .replace(':id', person.id)
+    .replace(/:(yearId|kindId|ruleId|formId)/, person.id);
 }
 
 /** A valid body for each kind of change, so the request reaches the ownership check. */
 function payloadFor(method: string, url: string): object | undefined {
+  if (url.startsWith('/api/schools/:schoolId/')) {
+    const year = {
+      name: '2030-2031',
+      startsOn: '2030-08-01',
+      endsOn: '2031-07-31',
+      periods: [{ name: 'Heel het jaar', startsOn: '2030-08-01', endsOn: '2031-07-31' }],
+    };
+    if (url.endsWith('/settings'))
+      return { minGroupSize: 3, minTextGroupSize: 5, retentionMonths: 24, reminderDays: 3, version: 1 };
+    if (url.endsWith('/years')) return year;
+    if (url.endsWith('/years/:yearId')) return { ...year, version: 1 };
+    if (url.endsWith('/kinds')) return { name: 'Overgenomen' };
+    if (url.endsWith('/rules')) return { kindId: home.schools[0]!.id };
+    if (url.endsWith('/rules/:ruleId')) return { everyYears: 2, version: 1 };
+    if (url.endsWith('/forms')) return { purpose: 'questions', name: 'Overgenomen', items: [{ text: 'Vraag' }] };
+  }
   if (url.startsWith('/api/admin/imports/')) return { mapping: {}, deactivateMissing: false };
+  if (url === '/api/development/goals/:id/checkins') return { status: 'on_track', note: 'Gaat goed' };
+  if (url === '/api/development/goals/:id') return { status: 'on_track', version: 1 };
+  if (url === '/api/development/actions/:id') return { done: true, version: 1 };
   if (method === 'PATCH')
     return url.includes('/people/') ? { version: 1, jobTitle: 'Overgenomen' } : { version: 1, name: 'Overgenomen' };
   if (method === 'PUT') return { managerIds: [] };
