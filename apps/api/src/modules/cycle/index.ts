@@ -9,3 +9,5 @@ export { findCycleTasks } from './cycle-overview.service.ts';
 export { deriveCycleStatus, localDay, HELD_STATES, OPEN_STATES } from './cycle-status.ts';
 /** Who may see and change a school's cycle configuration. */
 export { canViewCycle, canEditCycle } from './cycle.policy.ts';
+/** The standard school year (1 August–31 July) with its three periods; the demo and benchmark boards use it. */
+export { standardYear } from './cycle.templates.ts';
