@@ -13,6 +13,7 @@ import {
   LAST_NAMES,
   type DemoSchool,
 } from './demo.data.ts';
+import { seedCycleHistory } from './demo.cycle.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same board every time. */
 export function createRandom(seed: number) {
@@ -169,5 +170,7 @@ export const DEMO_SPEC: BoardSpec = {
 export async function seedDemoIfEmpty(db: Db): Promise<SeededBoard | null> {
   const [row] = await db.select({ n: count() }).from(t.boards);
   if ((row?.n ?? 0) > 0) return null;
-  return seedBoard(db, DEMO_SPEC, await hashPassword(DEMO_PASSWORD));
+  const board = await seedBoard(db, DEMO_SPEC, await hashPassword(DEMO_PASSWORD));
+  await seedCycleHistory(db, { boardId: board.boardId, now: new Date(), yearsBack: 2, seed: DEMO_SPEC.seed });
+  return board;
 }

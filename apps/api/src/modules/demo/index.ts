@@ -1,3 +1,5 @@
 /** The deterministic demo board and the generator behind it (also used by the benchmark). */
 export { seedDemoIfEmpty, seedBoard, createRandom, DEMO_SPEC, type BoardSpec } from './demo.seed.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.data.ts';
+/** A believable cycle history (years, conversations, reports, goals) on a seeded board. */
+export { seedCycleHistory, type CycleHistoryOptions } from './demo.cycle.ts';
