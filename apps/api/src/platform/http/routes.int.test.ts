@@ -20,6 +20,7 @@ function fill(url: string, board: TestBoard): string {
   return url
     .replace(':membershipId', membership.id)
     .replace(':schoolId', board.schools[0]!.id)
+    .replace(':personId', person.id)
     .replace(/\/schools\/:id/, `/schools/${board.schools[0]!.id}`)
     .replace(/\/teams\/:id/, `/teams/${board.teams[0]!.id}`)
     .replace(':id', person.id)
@@ -45,6 +46,9 @@ function payloadFor(method: string, url: string): object | undefined {
     if (url.endsWith('/forms')) return { purpose: 'questions', name: 'Overgenomen', items: [{ text: 'Vraag' }] };
   }
   if (url.startsWith('/api/admin/imports/')) return { mapping: {}, deactivateMissing: false };
+  if (url === '/api/development/goals/:id/checkins') return { status: 'on_track', note: 'Gaat goed' };
+  if (url === '/api/development/goals/:id') return { status: 'on_track', version: 1 };
+  if (url === '/api/development/actions/:id') return { done: true, version: 1 };
   if (method === 'PATCH')
     return url.includes('/people/') ? { version: 1, jobTitle: 'Overgenomen' } : { version: 1, name: 'Overgenomen' };
   if (method === 'PUT') return { managerIds: [] };
