@@ -11,3 +11,5 @@ export { deriveCycleStatus, localDay, HELD_STATES, OPEN_STATES } from './cycle-s
 export { canViewCycle, canEditCycle } from './cycle.policy.ts';
 /** The standard school year (1 August–31 July) with its three periods; the demo and benchmark boards use it. */
 export { standardYear } from './cycle.templates.ts';
+/** A standard school year (1 August – 31 July, three periods) starting in the given year; and the start year of a day. */
+export { standardYear, schoolYearStartOf } from './cycle.templates.ts';
