@@ -10,6 +10,4 @@ export { deriveCycleStatus, localDay, HELD_STATES, OPEN_STATES } from './cycle-s
 /** Who may see and change a school's cycle configuration. */
 export { canViewCycle, canEditCycle } from './cycle.policy.ts';
 /** The standard school year (1 August–31 July) with its three periods; the demo and benchmark boards use it. */
-export { standardYear } from './cycle.templates.ts';
-/** A standard school year (1 August – 31 July, three periods) starting in the given year; and the start year of a day. */
 export { standardYear, schoolYearStartOf } from './cycle.templates.ts';
