@@ -26,7 +26,7 @@ test('a docent sees their team and teamleider, no Beheer, and can log out', asyn
   await expect(page.getByRole('heading', { level: 1, name: /^Goede(morgen|middag|navond), / })).toBeVisible();
   await expect(page).toHaveTitle(/Groeipad/);
   const main = page.getByRole('main');
-  await expect(main.getByText('Je hebt nu niets te doen')).toBeVisible();
+  await expect(main.getByRole('heading', { name: 'Wat vraagt nu je aandacht' })).toBeVisible();
   await expect(main.getByText('Exact, Oostland College')).toBeVisible();
   await expect(main.getByText('Docent', { exact: true })).toBeVisible();
   await expect(main.getByRole('heading', { name: 'Mijn leidinggevende' })).toBeVisible();

@@ -1,11 +1,26 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AuditPage, AuditQuery, ErrorBody, Me, OutboxPage, PageQuery } from '@groeipad/contracts';
+import { z } from 'zod';
+import { AuditPage, AuditQuery, ErrorBody, HomeTask, Me, OutboxPage, PageQuery } from '@groeipad/contracts';
 import { ctxOf } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { canReadAuditLog, canReadOutbox, getMe } from '../organisation/index.ts';
 import { canManageSso } from '../sso/index.ts';
+import { findConversationTasks } from '../conversations/index.ts';
+import { findCycleTasks } from '../cycle/index.ts';
+import { findDevelopmentTasks } from '../development/index.ts';
+import { findFeedbackTasks } from '../feedback/index.ts';
 import { findAuditEntries, findOutbox } from './me.repository.ts';
+
+const TaskList = z.object({ items: z.array(HomeTask) });
+
+/** Soonest first; undated tasks after the dated ones, in the order the modules gave them. */
+function byDueDate(a: HomeTask, b: HomeTask): number {
+  if (a.dueOn === b.dueOn) return 0;
+  if (a.dueOn === null) return 1;
+  if (b.dueOn === null) return -1;
+  return a.dueOn < b.dueOn ? -1 : 1;
+}
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
@@ -18,6 +33,22 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
     const me = await getMe(ctx.db, ctx.actor);
     return { ...me, abilities: { ...me.abilities, configureSso: canManageSso(ctx.actor) } };
   });
+
+  // What needs me now: every module adds its own tasks; the home page shows them soonest first.
+  app.get(
+    '/api/me/tasks',
+    { ...auth, schema: { tags: ['me'], response: { 200: TaskList, ...errors } } },
+    async (req) => {
+      const { db, actor, now } = ctxOf(req);
+      const lists = await Promise.all([
+        findConversationTasks(db, actor, now),
+        findCycleTasks(db, actor, now),
+        findFeedbackTasks(db, actor, now),
+        findDevelopmentTasks(db, actor, now),
+      ]);
+      return { items: lists.flat().sort(byDueDate) };
+    },
+  );
 
   // Everything the audit log holds about me: who signed in as me, who changed my roles, who read my files.
   app.get(

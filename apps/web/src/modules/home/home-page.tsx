@@ -1,9 +1,13 @@
-import { Card, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Card, Grid, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
 import { Empty } from '../../ui/empty.tsx';
 import { Page } from '../../ui/page.tsx';
+import { QueryError } from '../../ui/query-state.tsx';
+import { useMyTasks } from './queries.ts';
+import { TaskList } from './task-list.tsx';
 import { MembershipList, PeopleRefs } from '../../ui/person-facts.tsx';
 
 type Daypart = 'morning' | 'afternoon' | 'evening';
@@ -13,6 +17,41 @@ function daypart(date: Date): Daypart {
   if (hour < 12) return 'morning';
   if (hour < 18) return 'afternoon';
   return 'evening';
+}
+
+const VISIBLE_TASKS = 6;
+
+function Tasks() {
+  const { t } = useTranslation('home');
+  const tasks = useMyTasks();
+  const [all, setAll] = useState(false);
+  if (tasks.isPending) return <Skeleton height={72} radius="md" />;
+  if (tasks.isError) return <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  const items = tasks.data.items;
+  if (items.length === 0)
+    return (
+      <Empty
+        order={3}
+        icon={<IconChecklist size={28} aria-hidden />}
+        title={t('tasks.emptyTitle')}
+        description={t('tasks.emptyText')}
+      />
+    );
+  return (
+    <Stack gap="xs">
+      <TaskList tasks={all ? items : items.slice(0, VISIBLE_TASKS)} />
+      {items.length > VISIBLE_TASKS ? (
+        <Button
+          variant="subtle"
+          onClick={() => setAll((v) => !v)}
+          aria-expanded={all}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {all ? t('tasks.less') : t('tasks.more', { count: items.length })}
+        </Button>
+      ) : null}
+    </Stack>
+  );
 }
 
 export function HomePage() {
@@ -28,12 +67,7 @@ export function HomePage() {
           <Title order={2} id="nu-te-doen" fz="xl">
             {t('tasks.title')}
           </Title>
-          <Empty
-            order={3}
-            icon={<IconChecklist size={28} aria-hidden />}
-            title={t('tasks.emptyTitle')}
-            description={t('tasks.emptyText')}
-          />
+          <Tasks />
         </Stack>
       </section>
 
