@@ -111,6 +111,11 @@ export function getResults(ctx: Ctx, id: string): Promise<FeedbackResults> {
 
 const GROUP_LABELS: Record<string, string> = { others: 'overige groepen samen', all: 'alle anonieme groepen samen' };
 const labelOf = (group: string) => GROUP_LABELS[group] ?? groupName(group);
+const STATUS = {
+  shown: 'getoond',
+  folded: 'samengevoegd met andere groepen',
+  withheld: 'niet getoond: te weinig antwoorden',
+};
 const REASONS = { too_few: 'te weinig antwoorden', would_reveal: 'niet getoond: zou een kleine groep verraden' };
 
 /** The guarded result as rows of a sheet: the same numbers the screen shows, nothing more. */
@@ -148,6 +153,8 @@ function resultRows(r: FeedbackResults): (string | number)[][] {
       }
     }
   }
+  rows.push([], ['Groep', 'Status', 'Nog nodig']);
+  for (const g of r.groups) rows.push([labelOf(g.group), STATUS[g.status], g.missing]);
   return rows;
 }
 
@@ -176,15 +183,6 @@ export async function exportResults(
   for (const row of rows) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   sheet.getColumn(2).width = 60;
-  const groups = workbook.addWorksheet('Groepen');
-  groups.addRow(['Groep', 'Status', 'Nog nodig']);
-  for (const g of results.groups) {
-    groups.addRow([
-      labelOf(g.group),
-      g.status === 'shown' ? 'getoond' : g.status === 'folded' ? 'samengevoegd' : 'niet getoond',
-      g.missing,
-    ]);
-  }
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
   return {
     body,

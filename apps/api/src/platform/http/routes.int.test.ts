@@ -49,6 +49,20 @@ function payloadFor(method: string, url: string): object | undefined {
   if (url === '/api/development/goals/:id/checkins') return { status: 'on_track', note: 'Gaat goed' };
   if (url === '/api/development/goals/:id') return { status: 'on_track', version: 1 };
   if (url === '/api/development/actions/:id') return { done: true, version: 1 };
+  if (url === '/api/feedback/questionnaires/:id')
+    return {
+      version: 1,
+      name: 'Overgenomen',
+      description: '',
+      scale: { labels: ['Nee', 'Ja'], dontKnowLabel: null },
+      sections: [],
+      raterGroups: ['collega'],
+    };
+  if (url.startsWith('/api/feedback/questionnaires/:id/')) return { version: 1 };
+  if (url === '/api/feedback/rounds/:id/invitations')
+    return { invitees: [{ name: 'Buiten', email: 'buiten@example.org' }], raterGroup: 'collega' };
+  if (url === '/api/feedback/rounds/:id/conversation') return { conversationId: null };
+  if (url === '/api/feedback/invitations/:id/response') return { scores: {}, open: {} };
   if (method === 'PATCH')
     return url.includes('/people/') ? { version: 1, jobTitle: 'Overgenomen' } : { version: 1, name: 'Overgenomen' };
   if (method === 'PUT') return { managerIds: [] };
