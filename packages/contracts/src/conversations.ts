@@ -301,7 +301,7 @@ export const ConversationPlanOptions = z.object({
 });
 export type ConversationPlanOptions = z.infer<typeof ConversationPlanOptions>;
 
-export const ConversationSharePeopleQuery = z.object({ search: z.string().trim().min(2).max(100) }).strict();
+export const ConversationSharePeopleQuery = z.object({ search: z.string().trim().max(100).default('') }).strict();
 export type ConversationSharePeopleQuery = z.infer<typeof ConversationSharePeopleQuery>;
 export const ConversationSharePeople = z.object({ items: z.array(ConversationPerson.extend({ email: z.string() })) });
 export type ConversationSharePeople = z.infer<typeof ConversationSharePeople>;

@@ -63,6 +63,21 @@ function payloadFor(method: string, url: string): object | undefined {
     return { invitees: [{ name: 'Buiten', email: 'buiten@example.org' }], raterGroup: 'collega' };
   if (url === '/api/feedback/rounds/:id/conversation') return { conversationId: null };
   if (url === '/api/feedback/invitations/:id/response') return { scores: {}, open: {} };
+  if (url.startsWith('/api/conversations/:id/')) {
+    const conversationBodies: Record<string, object> = {
+      reschedule: { scheduledAt: '2030-01-07T10:00:00+01:00', reason: 'Andere afspraak', version: 1 },
+      cancel: { reason: 'Gaat niet door', version: 1 },
+      preparation: { answers: {}, version: 1 },
+      evidence: { title: 'Lesbezoek' },
+      report: { version: 1 },
+      'report/sign': { version: 1 },
+      'report/corrections': { reason: 'Datum klopte niet' },
+      shares: { personId: home.byRole('docent').id },
+    };
+    const rest = url.slice('/api/conversations/:id/'.length);
+    return conversationBodies[rest] ?? { version: 1 };
+  }
+  if (url === '/api/people/:personId/conversation-access') return { reason: 'Onderzoek naar een klacht' };
   if (method === 'PATCH')
     return url.includes('/people/') ? { version: 1, jobTitle: 'Overgenomen' } : { version: 1, name: 'Overgenomen' };
   if (method === 'PUT') return { managerIds: [] };
