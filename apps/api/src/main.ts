@@ -6,6 +6,8 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { migrateDatabase, openDatabase } from './platform/db/client.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { createMailer } from './platform/mail/mailer.ts';
+import { jobDefinitions } from './jobs.ts';
+import { startJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './modules/demo/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -20,6 +22,13 @@ async function main() {
   const seeded = config.demo ? await seedDemoIfEmpty(database.db) : null;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const app = await buildApp({ database, config, mailer, version });
+  const jobs: Jobs | null = config.jobs
+    ? await startJobs(database, {
+        databaseUrl: config.databaseUrl,
+        definitions: jobDefinitions({ database, config, mailer }),
+        log: app.log,
+      })
+    : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -30,6 +39,7 @@ async function main() {
     force.unref();
     try {
       await app.close();
+      await jobs?.stop();
       mailer.close();
       await database.close();
     } finally {

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
     .optional(),
   GROEIPAD_DATA_DIR: z.string().min(1).default('./data'),
   GROEIPAD_DEMO: bool.optional(),
+  GROEIPAD_JOBS: bool.optional(),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z
     .string()
@@ -41,6 +42,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
+  /** Runs the scheduled jobs (reminders, closing rounds, retention) in this process. */
+  jobs: boolean;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.GROEIPAD_DATA_DIR),
     demo: e.GROEIPAD_DEMO ?? e.NODE_ENV !== 'production',
+    jobs: e.GROEIPAD_JOBS ?? true,
     publicUrl,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
