@@ -21,6 +21,12 @@ const OutboxPage = lazy(() => import('../modules/admin/outbox-page.tsx'));
 const AdminAuditPage = lazy(() => import('../modules/admin/audit-page.tsx'));
 const ImportPage = lazy(() => import('../modules/imports/import-page.tsx'));
 const SsoSettingsPage = lazy(() => import('../modules/sso/sso-settings-page.tsx'));
+const SchoolPage = lazy(() => import('../modules/cycle/school-page.tsx'));
+const CycleConfigPage = lazy(() => import('../modules/cycle/cycle-config-page.tsx'));
+const TeamOverviewPage = lazy(() => import('../modules/cycle/team-overview-page.tsx'));
+const MyDevelopmentPage = lazy(() => import('../modules/development/my-development-page.tsx'));
+const TeamDevelopmentPage = lazy(() => import('../modules/development/team-development-page.tsx'));
+const PersonDevelopmentPage = lazy(() => import('../modules/development/person-development-page.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, isLoading, error, refresh, signedOut } = useAuth();
@@ -69,7 +75,7 @@ function Lazy({ children }: { children: ReactNode }) {
   );
 }
 
-const PLACEHOLDER_AREAS = ['ontwikkeling', 'team', 'gesprekken', 'school', 'netwerken'] as const;
+const PLACEHOLDER_AREAS = ['team', 'gesprekken', 'netwerken'] as const;
 
 export function AppRoutes() {
   return (
@@ -104,6 +110,43 @@ export function AppRoutes() {
             }
           />
         ))}
+        <Route
+          path="ontwikkeling"
+          element={
+            <RequireArea area="ontwikkeling">
+              <Lazy>
+                <Outlet />
+              </Lazy>
+            </RequireArea>
+          }
+        >
+          <Route index element={<MyDevelopmentPage />} />
+          <Route path="team" element={<TeamDevelopmentPage />} />
+          <Route path=":personId" element={<PersonDevelopmentPage />} />
+        </Route>
+        <Route
+          path="school"
+          element={
+            <RequireArea area="school">
+              <Lazy>
+                <Outlet />
+              </Lazy>
+            </RequireArea>
+          }
+        >
+          <Route index element={<SchoolPage />} />
+          <Route path="gesprekscyclus" element={<CycleConfigPage />} />
+        </Route>
+        <Route
+          path="gesprekken/team"
+          element={
+            <RequireArea area="gesprekken">
+              <Lazy>
+                <TeamOverviewPage />
+              </Lazy>
+            </RequireArea>
+          }
+        />
         <Route
           path="beheer"
           element={

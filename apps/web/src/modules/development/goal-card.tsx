@@ -1,0 +1,427 @@
+import { useState } from 'react';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconCheck,
+  IconClockExclamation,
+  IconEye,
+  IconLink,
+  IconLock,
+  IconMessages,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { DevelopmentAction, DevelopmentEvidence, DevelopmentGoal } from '@groeipad/contracts';
+import { ConfirmModal } from '../../ui/confirm-modal.tsx';
+import { ActionModal, CheckinModal, EvidenceModal, GoalModal } from './modals.tsx';
+import { formatDay, formatMoment, GoalStatusBadge, today } from './parts.tsx';
+import { useDeleteAction, useDeleteEvidence, useDeleteGoal, useUpdateAction } from './queries.ts';
+
+const WEEK_MS = 7 * 24 * 3600_000;
+
+/** Actions as checkboxes; who does it is named when it is not the plan's owner. */
+export function ActionList({ actions, personId }: { actions: DevelopmentAction[]; personId: string }) {
+  const { t } = useTranslation('development');
+  const update = useUpdateAction();
+  const remove = useDeleteAction();
+  const [deleting, setDeleting] = useState<DevelopmentAction | null>(null);
+  const now = today();
+  return (
+    <>
+      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {actions.map((a) => {
+          const overdue = !a.doneAt && a.dueOn !== null && a.dueOn < now;
+          return (
+            <Group key={a.id} component="li" gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
+              <Checkbox
+                checked={a.doneAt !== null}
+                disabled={!a.abilities.toggle || update.isPending}
+                onChange={(e) => update.mutate({ id: a.id, version: a.version, done: e.currentTarget.checked })}
+                aria-label={t('action.toggle', { title: a.title })}
+                label={
+                  <Stack gap={0}>
+                    <Text size="sm" td={a.doneAt ? 'line-through' : undefined} c={a.doneAt ? 'dimmed' : undefined}>
+                      {a.title}
+                    </Text>
+                    <Group gap={6}>
+                      {a.dueOn ? (
+                        <Text size="xs" c={overdue ? 'red.8' : 'dimmed'} fw={overdue ? 600 : undefined}>
+                          {t('action.due', { date: formatDay(a.dueOn) })}
+                          {overdue ? ` · ${t('action.overdue')}` : ''}
+                        </Text>
+                      ) : null}
+                      {a.owner.id !== personId ? (
+                        <Text size="xs" c="dimmed">
+                          {t('action.by', { name: a.owner.displayName })}
+                        </Text>
+                      ) : null}
+                      {a.conversationId ? (
+                        <Text size="xs" c="dimmed">
+                          {t('action.agreed')}
+                        </Text>
+                      ) : null}
+                    </Group>
+                  </Stack>
+                }
+              />
+              {a.abilities.delete ? (
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={t('action.delete', { title: a.title })}
+                  onClick={() => setDeleting(a)}
+                >
+                  <IconTrash size={16} aria-hidden />
+                </ActionIcon>
+              ) : null}
+            </Group>
+          );
+        })}
+      </Stack>
+      <FormAlert error={update.error} />
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('action.deleteTitle')}
+        confirmLabel={t('action.deleteConfirm')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+      >
+        {t('action.deleteText', { title: deleting?.title ?? '' })}
+      </ConfirmModal>
+    </>
+  );
+}
+
+function FormAlert({ error }: { error: Error | null }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" p="xs">
+      {error.message}
+    </Alert>
+  );
+}
+
+export function EvidenceList({ items }: { items: DevelopmentEvidence[] }) {
+  const { t } = useTranslation('development');
+  const remove = useDeleteEvidence();
+  const [deleting, setDeleting] = useState<DevelopmentEvidence | null>(null);
+  return (
+    <>
+      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {items.map((e) => (
+          <Group key={e.id} component="li" gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              {e.url ? (
+                <Anchor
+                  href={e.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  size="sm"
+                  aria-label={t('evidence.open', { title: e.title })}
+                >
+                  <Group gap={4} wrap="nowrap" component="span">
+                    <IconLink size={14} aria-hidden />
+                    {e.title}
+                  </Group>
+                </Anchor>
+              ) : (
+                <Text size="sm">{e.title}</Text>
+              )}
+              {e.description ? (
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                  {e.description}
+                </Text>
+              ) : null}
+            </Stack>
+            {e.abilities.delete ? (
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('evidence.delete', { title: e.title })}
+                onClick={() => setDeleting(e)}
+              >
+                <IconTrash size={16} aria-hidden />
+              </ActionIcon>
+            ) : null}
+          </Group>
+        ))}
+      </Stack>
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('evidence.deleteTitle')}
+        confirmLabel={t('evidence.deleteConfirm')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+      >
+        {t('evidence.deleteText', { title: deleting?.title ?? '' })}
+      </ConfirmModal>
+    </>
+  );
+}
+
+function Block({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={700}>
+        {label}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
+type Modal = 'edit' | 'checkin' | 'action' | 'evidence' | 'delete' | null;
+
+/** One goal of a plan: what, how you see it, status, actions, progress and evidence; buttons follow the abilities. */
+export function GoalCard({
+  goal,
+  personId,
+  viewer,
+  allGoals,
+}: {
+  goal: DevelopmentGoal;
+  personId: string;
+  viewer: 'owner' | 'manager';
+  allGoals: DevelopmentGoal[];
+}) {
+  const { t } = useTranslation('development');
+  const [modal, setModal] = useState<Modal>(null);
+  const remove = useDeleteGoal();
+  const close = () => setModal(null);
+  const [latest, ...earlier] = goal.checkins;
+  const headingId = `doel-${goal.id}-titel`;
+  const staleWeeks = Math.floor((Date.now() - Date.parse(goal.lastProgressAt ?? goal.createdAt)) / WEEK_MS);
+  const can = goal.abilities;
+
+  return (
+    <Card
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+      component="article"
+      id={`doel-${goal.id}`}
+      aria-labelledby={headingId}
+    >
+      <Stack gap="md">
+        <Stack gap={6}>
+          <Title order={3} fz="lg" id={headingId}>
+            {goal.title}
+          </Title>
+          <Group gap={6}>
+            <GoalStatusBadge status={goal.status} />
+            {goal.targetDate ? (
+              <Badge variant="outline" color="gray" tt="none" size="lg">
+                {t('goal.target', { date: formatDay(goal.targetDate) })}
+              </Badge>
+            ) : null}
+            {goal.source === 'conversation' ? (
+              <Badge
+                variant="light"
+                color="blue"
+                tt="none"
+                size="lg"
+                leftSection={<IconMessages size={14} aria-hidden />}
+                title={t('goal.fromConversationHint')}
+              >
+                {t('goal.fromConversation')}
+              </Badge>
+            ) : null}
+            {viewer === 'owner' ? (
+              <Badge
+                variant="light"
+                color="gray"
+                tt="none"
+                size="lg"
+                leftSection={
+                  goal.visibleToManager ? <IconEye size={14} aria-hidden /> : <IconLock size={14} aria-hidden />
+                }
+              >
+                {goal.visibleToManager ? t('goal.shared') : t('goal.private')}
+              </Badge>
+            ) : null}
+          </Group>
+        </Stack>
+
+        {goal.isStale ? (
+          <Alert color="orange" variant="light" icon={<IconClockExclamation aria-hidden />} p="xs">
+            {t('goal.stale', { count: staleWeeks })}
+          </Alert>
+        ) : null}
+
+        {goal.measure ? (
+          <Block label={t('goal.measure')}>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {goal.measure}
+            </Text>
+          </Block>
+        ) : null}
+        {goal.description ? (
+          <Block label={t('goal.description')}>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {goal.description}
+            </Text>
+          </Block>
+        ) : null}
+        {goal.progressEvidence ? (
+          <Block label={t('goal.progressEvidence')}>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {goal.progressEvidence}
+            </Text>
+          </Block>
+        ) : null}
+
+        <Block label={t('goal.actions')}>
+          {goal.actions.length > 0 ? (
+            <ActionList actions={goal.actions} personId={personId} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('goal.noActions')}
+            </Text>
+          )}
+        </Block>
+
+        <Block label={t('goal.latestCheckin')}>
+          {latest ? (
+            <Stack gap={4}>
+              <Group gap="xs">
+                <GoalStatusBadge status={latest.status} />
+                <Text size="xs" c="dimmed">
+                  {t('goal.checkinBy', { name: latest.author.displayName, date: formatMoment(latest.createdAt) })}
+                </Text>
+              </Group>
+              {latest.note ? (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {latest.note}
+                </Text>
+              ) : null}
+              {earlier.length > 0 ? (
+                <details>
+                  <summary style={{ cursor: 'pointer' }}>
+                    <Text span size="sm">
+                      {t('goal.history', { count: earlier.length })}
+                    </Text>
+                  </summary>
+                  <Stack gap={8} mt={8} pl="sm">
+                    {earlier.map((c) => (
+                      <Stack key={c.id} gap={2}>
+                        <Text size="xs" c="dimmed">
+                          {t(`status.${c.status}`)} ·{' '}
+                          {t('goal.checkinBy', { name: c.author.displayName, date: formatMoment(c.createdAt) })}
+                        </Text>
+                        {c.note ? (
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                            {c.note}
+                          </Text>
+                        ) : null}
+                      </Stack>
+                    ))}
+                  </Stack>
+                </details>
+              ) : null}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('goal.noCheckins')}
+            </Text>
+          )}
+        </Block>
+
+        {goal.evidence.length > 0 ? (
+          <Block label={t('goal.evidence')}>
+            <EvidenceList items={goal.evidence} />
+          </Block>
+        ) : null}
+
+        <Group gap="xs">
+          {can.checkin ? (
+            <Button size="sm" leftSection={<IconCheck size={16} aria-hidden />} onClick={() => setModal('checkin')}>
+              {t('goal.report')}
+            </Button>
+          ) : null}
+          {can.addAction ? (
+            <Button
+              size="sm"
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setModal('action')}
+            >
+              {t('goal.addAction')}
+            </Button>
+          ) : null}
+          {can.addEvidence ? (
+            <Button
+              size="sm"
+              variant="default"
+              leftSection={<IconLink size={16} aria-hidden />}
+              onClick={() => setModal('evidence')}
+            >
+              {t('goal.addEvidence')}
+            </Button>
+          ) : null}
+          {can.edit ? (
+            <Button
+              size="sm"
+              variant="subtle"
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={() => setModal('edit')}
+            >
+              {t('goal.edit')}
+            </Button>
+          ) : null}
+          {can.delete ? (
+            <Button
+              size="sm"
+              variant="subtle"
+              color="red.8"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={() => setModal('delete')}
+            >
+              {t('goal.delete')}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+
+      {modal === 'edit' ? <GoalModal opened onClose={close} goal={goal} /> : null}
+      {modal === 'checkin' ? <CheckinModal opened onClose={close} goal={goal} /> : null}
+      {modal === 'action' ? <ActionModal opened onClose={close} goalId={goal.id} /> : null}
+      {modal === 'evidence' ? <EvidenceModal opened onClose={close} goals={allGoals} goalId={goal.id} /> : null}
+      <ConfirmModal
+        opened={modal === 'delete'}
+        title={t('goal.deleteTitle')}
+        confirmLabel={t('goal.deleteConfirm')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          remove.reset();
+          close();
+        }}
+        onConfirm={() =>
+          remove.mutate(goal.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'groei', message: t('goal.deleted') });
+              close();
+            },
+          })
+        }
+      >
+        {t('goal.deleteText', { title: goal.title, checkins: goal.checkins.length, actions: goal.actions.length })}
+      </ConfirmModal>
+    </Card>
+  );
+}

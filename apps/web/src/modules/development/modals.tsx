@@ -1,0 +1,384 @@
+import { Alert, Button, Group, NativeSelect, Radio, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { DevelopmentGoal, DevelopmentGoalStatus } from '@groeipad/contracts';
+import { isApiError } from '../../app/api.ts';
+import { AppModal } from '../../ui/app-modal.tsx';
+import { FormError } from '../../ui/query-state.tsx';
+import { applyFieldErrors, GOAL_STATUSES } from './parts.tsx';
+import { useAddCheckin, useAddEvidence, useCreateAction, useCreateGoal, useUpdateGoal } from './queries.ts';
+
+type ModalProps = { opened: boolean; onClose: () => void };
+
+function saved(message: string) {
+  notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message });
+}
+
+/** The error above a form: field errors sit on their fields, everything else shows here. */
+function TopError({ error, conflict }: { error: unknown; conflict?: string }) {
+  if (!error) return null;
+  if (isApiError(error, 'validation') && Object.keys(error.fieldErrors()).length > 0) return null;
+  if (conflict && isApiError(error, 'conflict')) {
+    return (
+      <Alert color="red" variant="light" role="alert">
+        {conflict}
+      </Alert>
+    );
+  }
+  return <FormError error={error} />;
+}
+
+type GoalValues = {
+  title: string;
+  description: string;
+  measure: string;
+  targetDate: string;
+  progressEvidence: string;
+  visibleToManager: boolean;
+  status: DevelopmentGoalStatus;
+};
+
+const goalValues = (goal?: DevelopmentGoal): GoalValues => ({
+  title: goal?.title ?? '',
+  description: goal?.description ?? '',
+  measure: goal?.measure ?? '',
+  targetDate: goal?.targetDate ?? '',
+  progressEvidence: goal?.progressEvidence ?? '',
+  visibleToManager: goal?.visibleToManager ?? true,
+  status: goal?.status ?? 'open',
+});
+
+/** A new own goal, or changes to an existing one; goals from a conversation keep their agreed text. */
+export function GoalModal({ opened, onClose, goal }: ModalProps & { goal?: DevelopmentGoal }) {
+  const { t } = useTranslation('development');
+  const { t: tc } = useTranslation();
+  const create = useCreateGoal();
+  const update = useUpdateGoal();
+  const mutation = goal ? update : create;
+  const form = useForm<GoalValues>({
+    mode: 'controlled',
+    initialValues: goalValues(goal),
+    validate: { title: (v) => (v.trim() ? null : t('goalForm.required')) },
+  });
+  const editText = goal ? goal.abilities.editText : true;
+
+  const close = () => {
+    mutation.reset();
+    form.setValues(goalValues(goal));
+    form.clearErrors();
+    onClose();
+  };
+
+  const submit = form.onSubmit((v) => {
+    const text = {
+      title: v.title,
+      description: v.description,
+      measure: v.measure,
+      targetDate: v.targetDate || null,
+    };
+    const onError = (error: unknown) => applyFieldErrors(form, error);
+    if (!goal) {
+      create.mutate(
+        { ...text, progressEvidence: v.progressEvidence, visibleToManager: v.visibleToManager },
+        {
+          onSuccess: () => {
+            saved(t('goalForm.saved'));
+            form.reset();
+            onClose();
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    update.mutate(
+      {
+        id: goal.id,
+        version: goal.version,
+        status: v.status,
+        progressEvidence: v.progressEvidence,
+        ...(editText ? { ...text, visibleToManager: v.visibleToManager } : {}),
+      },
+      {
+        onSuccess: () => {
+          saved(t('goalForm.saved'));
+          onClose();
+        },
+        onError,
+      },
+    );
+  });
+
+  return (
+    <AppModal
+      opened={opened}
+      onClose={close}
+      title={goal ? t('goalForm.editTitle') : t('goalForm.createTitle')}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TopError error={mutation.error} conflict={t('goalForm.conflict')} />
+          {!editText ? (
+            <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
+              {t('goalForm.agreedNote')}
+            </Alert>
+          ) : null}
+          <TextInput
+            label={t('goalForm.title')}
+            description={editText ? t('goalForm.titleHint') : undefined}
+            required
+            disabled={!editText}
+            maxLength={200}
+            data-autofocus
+            {...form.getInputProps('title')}
+          />
+          <Textarea
+            label={t('goalForm.measure')}
+            description={editText ? t('goalForm.measureHint') : undefined}
+            autosize
+            minRows={2}
+            disabled={!editText}
+            {...form.getInputProps('measure')}
+          />
+          <Textarea
+            label={t('goalForm.description')}
+            autosize
+            minRows={2}
+            disabled={!editText}
+            {...form.getInputProps('description')}
+          />
+          <TextInput
+            type="date"
+            label={t('goalForm.targetDate')}
+            disabled={!editText}
+            maw={220}
+            {...form.getInputProps('targetDate')}
+          />
+          <Textarea
+            label={t('goalForm.progressEvidence')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('progressEvidence')}
+          />
+          {goal ? (
+            <NativeSelect
+              label={t('goalForm.status')}
+              data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              maw={260}
+              {...form.getInputProps('status')}
+            />
+          ) : null}
+          {editText ? (
+            <Switch
+              label={t('goalForm.visible')}
+              description={t('goalForm.visibleHint')}
+              {...form.getInputProps('visibleToManager', { type: 'checkbox' })}
+            />
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {tc('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {goal ? t('goalForm.save') : t('goalForm.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** A short progress report on a goal: a status and a note. */
+export function CheckinModal({ opened, onClose, goal }: ModalProps & { goal: DevelopmentGoal }) {
+  const { t } = useTranslation('development');
+  const { t: tc } = useTranslation();
+  const add = useAddCheckin();
+  const form = useForm({ mode: 'controlled', initialValues: { status: goal.status, note: '' } });
+  const close = () => {
+    add.reset();
+    form.reset();
+    onClose();
+  };
+  const submit = form.onSubmit((v) =>
+    add.mutate(
+      { goalId: goal.id, status: v.status, note: v.note },
+      {
+        onSuccess: () => {
+          saved(t('checkin.saved'));
+          form.reset();
+          onClose();
+        },
+        onError: (error) => applyFieldErrors(form, error),
+      },
+    ),
+  );
+  return (
+    <AppModal opened={opened} onClose={close} title={t('checkin.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text>{t('checkin.intro', { title: goal.title })}</Text>
+          <TopError error={add.error} />
+          <Radio.Group label={t('checkin.status')} required {...form.getInputProps('status')}>
+            <Stack gap={8} mt={6}>
+              {GOAL_STATUSES.map((s) => (
+                <Radio key={s} value={s} label={t(`status.${s}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Textarea
+            label={t('checkin.note')}
+            placeholder={t('checkin.notePlaceholder')}
+            autosize
+            minRows={3}
+            maxLength={2000}
+            {...form.getInputProps('note')}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {tc('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('checkin.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** A new action: on a goal, or without one as a quick action of the personal action plan. */
+export function ActionModal({ opened, onClose, goalId }: ModalProps & { goalId: string | null }) {
+  const { t } = useTranslation('development');
+  const { t: tc } = useTranslation();
+  const create = useCreateAction();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { title: '', dueOn: '' },
+    validate: { title: (v) => (v.trim() ? null : t('goalForm.required')) },
+  });
+  const close = () => {
+    create.reset();
+    form.reset();
+    onClose();
+  };
+  const submit = form.onSubmit((v) =>
+    create.mutate(
+      { goalId, title: v.title, dueOn: v.dueOn || null },
+      {
+        onSuccess: () => {
+          form.reset();
+          onClose();
+        },
+        onError: (error) => applyFieldErrors(form, error),
+      },
+    ),
+  );
+  return (
+    <AppModal opened={opened} onClose={close} title={t('action.newTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TopError error={create.error} />
+          <TextInput
+            label={t('action.label')}
+            required
+            maxLength={200}
+            data-autofocus
+            {...form.getInputProps('title')}
+          />
+          <TextInput type="date" label={t('action.dueOn')} maw={220} {...form.getInputProps('dueOn')} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {tc('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('action.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** Evidence with an optional web link, optionally tied to one of the person's goals. */
+export function EvidenceModal({
+  opened,
+  onClose,
+  goals,
+  goalId,
+}: ModalProps & { goals: DevelopmentGoal[]; goalId: string | null }) {
+  const { t } = useTranslation('development');
+  const { t: tc } = useTranslation();
+  const add = useAddEvidence();
+  const initial = { title: '', description: '', url: '', goalId: goalId ?? '' };
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: { title: (v) => (v.trim() ? null : t('goalForm.required')) },
+  });
+  const close = () => {
+    add.reset();
+    form.setValues(initial);
+    form.clearErrors();
+    onClose();
+  };
+  const submit = form.onSubmit((v) =>
+    add.mutate(
+      { title: v.title, description: v.description, url: v.url.trim() || null, goalId: v.goalId || null },
+      {
+        onSuccess: () => {
+          form.setValues(initial);
+          onClose();
+        },
+        onError: (error) => applyFieldErrors(form, error),
+      },
+    ),
+  );
+  return (
+    <AppModal opened={opened} onClose={close} title={t('evidence.modalTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TopError error={add.error} />
+          <TextInput
+            label={t('evidence.titleLabel')}
+            required
+            maxLength={200}
+            data-autofocus
+            {...form.getInputProps('title')}
+          />
+          <Textarea label={t('evidence.description')} autosize minRows={2} {...form.getInputProps('description')} />
+          <TextInput
+            type="url"
+            label={t('evidence.url')}
+            description={t('evidence.urlHint')}
+            placeholder="https://"
+            {...form.getInputProps('url')}
+          />
+          {goals.length > 0 ? (
+            <NativeSelect
+              label={t('evidence.goal')}
+              data={[
+                { value: '', label: t('evidence.noGoal') },
+                ...goals.map((g) => ({ value: g.id, label: g.title })),
+              ]}
+              {...form.getInputProps('goalId')}
+            />
+          ) : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {tc('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('evidence.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  DevelopmentAction,
+  DevelopmentActionInput,
+  DevelopmentActionUpdate,
+  DevelopmentCheckinInput,
+  DevelopmentEvidence,
+  DevelopmentEvidenceInput,
+  DevelopmentGoal,
+  DevelopmentGoalInput,
+  DevelopmentGoalUpdate,
+  DevelopmentPlan,
+  DevelopmentPlanUpdate,
+  StaleGoalList,
+} from '@groeipad/contracts';
+import { api } from '../../app/api.ts';
+
+const keys = {
+  all: ['development'] as const,
+  mine: ['development', 'me'] as const,
+  person: (personId: string) => ['development', 'person', personId] as const,
+  stale: ['development', 'stale'] as const,
+};
+
+export function useMyPlan() {
+  return useQuery({ queryKey: keys.mine, queryFn: () => api.get<DevelopmentPlan>('/api/development/me') });
+}
+
+/** A report's plan, as their leidinggevende sees it (each load is audited by the server). */
+export function usePersonPlan(personId: string) {
+  return useQuery({
+    queryKey: keys.person(personId),
+    queryFn: () => api.get<DevelopmentPlan>(`/api/people/${personId}/development`),
+    retry: false,
+  });
+}
+
+export function useStaleGoals() {
+  return useQuery({
+    queryKey: keys.stale,
+    queryFn: () => api.get<StaleGoalList>('/api/development/stale-goals'),
+  });
+}
+
+/** Every change reloads the plans on screen: plans are small and the server decides what each viewer sees. */
+function useChange<I, O>(fn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export const useSaveAmbition = () =>
+  useChange((input: DevelopmentPlanUpdate) =>
+    api.put<{ ambition: string; version: number }>('/api/development/me/plan', input),
+  );
+
+export const useCreateGoal = () =>
+  useChange((input: DevelopmentGoalInput) => api.post<DevelopmentGoal>('/api/development/goals', input));
+
+export const useUpdateGoal = () =>
+  useChange(({ id, ...input }: DevelopmentGoalUpdate & { id: string }) =>
+    api.patch<DevelopmentGoal>(`/api/development/goals/${id}`, input),
+  );
+
+export const useDeleteGoal = () => useChange((id: string) => api.delete<null>(`/api/development/goals/${id}`));
+
+export const useAddCheckin = () =>
+  useChange(({ goalId, ...input }: DevelopmentCheckinInput & { goalId: string }) =>
+    api.post<DevelopmentGoal>(`/api/development/goals/${goalId}/checkins`, input),
+  );
+
+export const useCreateAction = () =>
+  useChange((input: DevelopmentActionInput) => api.post<DevelopmentAction>('/api/development/actions', input));
+
+export const useUpdateAction = () =>
+  useChange(({ id, ...input }: DevelopmentActionUpdate & { id: string }) =>
+    api.patch<DevelopmentAction>(`/api/development/actions/${id}`, input),
+  );
+
+export const useDeleteAction = () => useChange((id: string) => api.delete<null>(`/api/development/actions/${id}`));
+
+export const useAddEvidence = () =>
+  useChange((input: DevelopmentEvidenceInput) => api.post<DevelopmentEvidence>('/api/development/evidence', input));
+
+export const useDeleteEvidence = () => useChange((id: string) => api.delete<null>(`/api/development/evidence/${id}`));
