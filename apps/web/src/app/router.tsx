@@ -24,9 +24,6 @@ const SsoSettingsPage = lazy(() => import('../modules/sso/sso-settings-page.tsx'
 const SchoolPage = lazy(() => import('../modules/cycle/school-page.tsx'));
 const CycleConfigPage = lazy(() => import('../modules/cycle/cycle-config-page.tsx'));
 const TeamOverviewPage = lazy(() => import('../modules/cycle/team-overview-page.tsx'));
-const SchoolPage = lazy(() => import('../modules/cycle/school-page.tsx'));
-const CycleConfigPage = lazy(() => import('../modules/cycle/cycle-config-page.tsx'));
-const TeamOverviewPage = lazy(() => import('../modules/cycle/team-overview-page.tsx'));
 const MyDevelopmentPage = lazy(() => import('../modules/development/my-development-page.tsx'));
 const TeamDevelopmentPage = lazy(() => import('../modules/development/team-development-page.tsx'));
 const PersonDevelopmentPage = lazy(() => import('../modules/development/person-development-page.tsx'));
@@ -127,29 +124,6 @@ export function AppRoutes() {
           <Route path="team" element={<TeamDevelopmentPage />} />
           <Route path=":personId" element={<PersonDevelopmentPage />} />
         </Route>
-        <Route
-          path="school"
-          element={
-            <RequireArea area="school">
-              <Lazy>
-                <Outlet />
-              </Lazy>
-            </RequireArea>
-          }
-        >
-          <Route index element={<SchoolPage />} />
-          <Route path="gesprekscyclus" element={<CycleConfigPage />} />
-        </Route>
-        <Route
-          path="gesprekken/team"
-          element={
-            <RequireArea area="gesprekken">
-              <Lazy>
-                <TeamOverviewPage />
-              </Lazy>
-            </RequireArea>
-          }
-        />
         <Route
           path="school"
           element={
