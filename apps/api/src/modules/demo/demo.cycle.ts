@@ -269,7 +269,11 @@ export async function seedCycleHistory(db: Db, opts: CycleHistoryOptions): Promi
             title: act.title,
             ownerId: act.owner === 'manager' ? pair.managerId : pair.employeeId,
             dueOn: act.dueOn,
-            doneAt: act.dueOn && act.dueOn < today && rnd.next() < 0.7 ? at(act.dueOn, 15) : null,
+            // Actions of earlier conversations are done by now; recent ones mostly.
+            doneAt:
+              act.dueOn && act.dueOn < today && (act.dueOn < addDays(today, -90) || rnd.next() < 0.7)
+                ? at(act.dueOn, 15)
+                : null,
             createdBy: pair.managerId,
             createdAt: signedAt,
           });

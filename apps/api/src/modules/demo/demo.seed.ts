@@ -14,6 +14,7 @@ import {
   type DemoSchool,
 } from './demo.data.ts';
 import { seedCycleHistory } from './demo.cycle.ts';
+import { seedDemoFeedback } from './demo.feedback.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same board every time. */
 export function createRandom(seed: number) {
@@ -171,6 +172,13 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeededBoard | null> {
   const [row] = await db.select({ n: count() }).from(t.boards);
   if ((row?.n ?? 0) > 0) return null;
   const board = await seedBoard(db, DEMO_SPEC, await hashPassword(DEMO_PASSWORD));
-  await seedCycleHistory(db, { boardId: board.boardId, now: new Date(), yearsBack: 2, seed: DEMO_SPEC.seed });
+  const now = new Date();
+  await seedCycleHistory(db, { boardId: board.boardId, now, yearsBack: 2, seed: DEMO_SPEC.seed });
+  await seedDemoFeedback(db, {
+    boardId: board.boardId,
+    subjectEmail: `docent@${DEMO_DOMAIN}`,
+    now,
+    seed: DEMO_SPEC.seed,
+  });
   return board;
 }
