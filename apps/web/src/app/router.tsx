@@ -27,6 +27,12 @@ const TeamOverviewPage = lazy(() => import('../modules/cycle/team-overview-page.
 const MyDevelopmentPage = lazy(() => import('../modules/development/my-development-page.tsx'));
 const TeamDevelopmentPage = lazy(() => import('../modules/development/team-development-page.tsx'));
 const PersonDevelopmentPage = lazy(() => import('../modules/development/person-development-page.tsx'));
+const FeedbackRoundsPage = lazy(() => import('../modules/feedback/rounds-page.tsx'));
+const FeedbackRoundPage = lazy(() => import('../modules/feedback/round-page.tsx'));
+const FeedbackFillPage = lazy(() => import('../modules/feedback/fill-page.tsx'));
+const FeedbackGivePage = lazy(() => import('../modules/feedback/give-page.tsx'));
+const QuestionnairesPage = lazy(() => import('../modules/feedback/questionnaires-page.tsx'));
+const QuestionnaireEditorPage = lazy(() => import('../modules/feedback/questionnaire-editor.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, isLoading, error, refresh, signedOut } = useAuth();
@@ -91,6 +97,14 @@ export function AppRoutes() {
       <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
       <Route path="/wachtwoord-instellen" element={<SetPasswordPage />} />
       <Route
+        path="/feedback/geven/:token"
+        element={
+          <Lazy>
+            <FeedbackGivePage />
+          </Lazy>
+        }
+      />
+      <Route
         element={
           <RequireAuth>
             <AppLayout />
@@ -136,6 +150,20 @@ export function AppRoutes() {
         >
           <Route index element={<SchoolPage />} />
           <Route path="gesprekscyclus" element={<CycleConfigPage />} />
+          <Route path="vragenlijsten" element={<QuestionnairesPage />} />
+          <Route path="vragenlijsten/:id" element={<QuestionnaireEditorPage />} />
+        </Route>
+        <Route
+          path="feedback"
+          element={
+            <Lazy>
+              <Outlet />
+            </Lazy>
+          }
+        >
+          <Route index element={<FeedbackRoundsPage />} />
+          <Route path=":id" element={<FeedbackRoundPage />} />
+          <Route path="invulling/:invitationId" element={<FeedbackFillPage />} />
         </Route>
         <Route
           path="gesprekken/team"
