@@ -27,6 +27,9 @@ const TeamOverviewPage = lazy(() => import('../modules/cycle/team-overview-page.
 const MyDevelopmentPage = lazy(() => import('../modules/development/my-development-page.tsx'));
 const TeamDevelopmentPage = lazy(() => import('../modules/development/team-development-page.tsx'));
 const PersonDevelopmentPage = lazy(() => import('../modules/development/person-development-page.tsx'));
+const ConversationsPage = lazy(() => import('../modules/conversations/conversations-page.tsx'));
+const PlanConversationPage = lazy(() => import('../modules/conversations/plan-page.tsx'));
+const ConversationPage = lazy(() => import('../modules/conversations/conversation-page.tsx'));
 const FeedbackRoundsPage = lazy(() => import('../modules/feedback/rounds-page.tsx'));
 const FeedbackRoundPage = lazy(() => import('../modules/feedback/round-page.tsx'));
 const FeedbackFillPage = lazy(() => import('../modules/feedback/fill-page.tsx'));
@@ -81,7 +84,7 @@ function Lazy({ children }: { children: ReactNode }) {
   );
 }
 
-const PLACEHOLDER_AREAS = ['team', 'gesprekken', 'netwerken'] as const;
+const PLACEHOLDER_AREAS = ['team', 'netwerken'] as const;
 
 export function AppRoutes() {
   return (
@@ -164,6 +167,20 @@ export function AppRoutes() {
           <Route index element={<FeedbackRoundsPage />} />
           <Route path=":id" element={<FeedbackRoundPage />} />
           <Route path="invulling/:invitationId" element={<FeedbackFillPage />} />
+        </Route>
+        <Route
+          path="gesprekken"
+          element={
+            <RequireArea area="gesprekken">
+              <Lazy>
+                <Outlet />
+              </Lazy>
+            </RequireArea>
+          }
+        >
+          <Route index element={<ConversationsPage />} />
+          <Route path="plannen" element={<PlanConversationPage />} />
+          <Route path=":id" element={<ConversationPage />} />
         </Route>
         <Route
           path="gesprekken/team"

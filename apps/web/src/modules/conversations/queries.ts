@@ -1,0 +1,120 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ConversationCancelInput,
+  ConversationDetail,
+  ConversationEvidenceInput,
+  ConversationPage,
+  ConversationPlanInput,
+  ConversationPlanOptions,
+  ConversationPreparationInput,
+  ConversationReportInput,
+  ConversationRescheduleInput,
+  ConversationSharePeople,
+  ConversationSignInput,
+} from '@groeipad/contracts';
+import { api } from '../../app/api.ts';
+
+const keys = {
+  all: ['conversations'] as const,
+  list: (filter: object) => ['conversations', 'list', filter] as const,
+  detail: (id: string) => ['conversations', 'detail', id] as const,
+  planOptions: ['conversations', 'plan-options'] as const,
+};
+
+export type ListFilter = {
+  role: 'employee' | 'manager';
+  when: 'upcoming' | 'past' | 'all';
+  page?: number;
+  pageSize?: number;
+};
+
+export function useConversations(filter: ListFilter) {
+  return useQuery({
+    queryKey: keys.list(filter),
+    queryFn: () => api.get<ConversationPage>('/api/conversations', { ...filter }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useConversation(id: string) {
+  return useQuery({
+    queryKey: keys.detail(id),
+    queryFn: () => api.get<ConversationDetail>(`/api/conversations/${id}`),
+  });
+}
+
+export function usePlanOptions() {
+  return useQuery({
+    queryKey: keys.planOptions,
+    queryFn: () => api.get<ConversationPlanOptions>('/api/conversations/plan-options'),
+  });
+}
+
+export function useShareCandidates(id: string, search: string) {
+  return useQuery({
+    queryKey: [...keys.detail(id), 'share', search],
+    queryFn: () => api.get<ConversationSharePeople>(`/api/conversations/${id}/share-candidates`, { search }),
+    enabled: search.trim().length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePlanConversation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConversationPlanInput) => api.post<ConversationDetail>('/api/conversations', input),
+    onSuccess: (data) => {
+      client.setQueryData(keys.detail(data.id), data);
+      void client.invalidateQueries({ queryKey: keys.all });
+      void client.invalidateQueries({ queryKey: ['cycle'] });
+      void client.invalidateQueries({ queryKey: ['me', 'tasks'] });
+    },
+  });
+}
+
+/** Every change on the conversation page returns the new detail; the page shows it at once. */
+function useConversationChange<T>(id: string, send: (input: T) => Promise<ConversationDetail>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (data) => {
+      client.setQueryData(keys.detail(id), data);
+      void client.invalidateQueries({ queryKey: keys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
+      void client.invalidateQueries({ queryKey: ['me', 'tasks'] });
+      void client.invalidateQueries({ queryKey: ['development'] });
+    },
+  });
+}
+
+const base = (id: string) => `/api/conversations/${id}`;
+
+export const useReschedule = (id: string) =>
+  useConversationChange(id, (input: ConversationRescheduleInput) => api.post(`${base(id)}/reschedule`, input));
+export const useCancel = (id: string) =>
+  useConversationChange(id, (input: ConversationCancelInput) => api.post(`${base(id)}/cancel`, input));
+export const useMarkHeld = (id: string) =>
+  useConversationChange(id, (version: number) => api.post(`${base(id)}/held`, { version }));
+export const useClose = (id: string) =>
+  useConversationChange(id, (version: number) => api.post(`${base(id)}/close`, { version }));
+export const useSavePreparation = (id: string) =>
+  useConversationChange(id, (input: ConversationPreparationInput) => api.put(`${base(id)}/preparation`, input));
+export const useSharePreparation = (id: string) =>
+  useConversationChange(id, (version: number) => api.post(`${base(id)}/preparation/share`, { version }));
+export const useAddEvidence = (id: string) =>
+  useConversationChange(id, (input: ConversationEvidenceInput) => api.post(`${base(id)}/evidence`, input));
+export const useRemoveEvidence = (id: string) =>
+  useConversationChange(id, (evidenceId: string) => api.delete(`${base(id)}/evidence/${evidenceId}`));
+export const useSaveReport = (id: string) =>
+  useConversationChange(id, (input: ConversationReportInput) => api.put(`${base(id)}/report`, input));
+export const useSign = (id: string) =>
+  useConversationChange(id, (input: ConversationSignInput) => api.post(`${base(id)}/report/sign`, input));
+export const useCorrection = (id: string) =>
+  useConversationChange(id, (reason: string) => api.post(`${base(id)}/report/corrections`, { reason }));
+export const useAddShare = (id: string) =>
+  useConversationChange(id, (personId: string) => api.post(`${base(id)}/shares`, { personId }));
+export const useRemoveShare = (id: string) =>
+  useConversationChange(id, (personId: string) => api.delete(`${base(id)}/shares/${personId}`));
+
+export function pdfUrl(id: string, revision?: number): string {
+  return revision ? `${base(id)}/report.pdf?revision=${revision}` : `${base(id)}/report.pdf`;
+}
