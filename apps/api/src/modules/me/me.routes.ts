@@ -11,6 +11,8 @@ import { findCycleTasks } from '../cycle/index.ts';
 import { findDevelopmentTasks } from '../development/index.ts';
 import { findFeedbackTasks } from '../feedback/index.ts';
 import { findAuditEntries, findOutbox } from './me.repository.ts';
+import { buildPersonalExport } from './me.export.ts';
+import { renderPersonalExportPdf } from './me.export-pdf.ts';
 
 const TaskList = z.object({ items: z.array(HomeTask) });
 
@@ -49,6 +51,31 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
       return { items: lists.flat().sort(byDueDate) };
     },
   );
+
+  // Everything Groeipad holds about me, to keep or take elsewhere (AVG): JSON, or a readable PDF.
+  app.get('/api/me/export.json', { ...auth, schema: { tags: ['me'] } }, async (req, reply) => {
+    const data = await buildPersonalExport(ctxOf(req));
+    return reply
+      .header(
+        'content-disposition',
+        `attachment; filename="groeipad-mijn-gegevens-${data.exportedAt.slice(0, 10)}.json"`,
+      )
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+  app.get('/api/me/export.pdf', { ...auth, schema: { tags: ['me'] } }, async (req, reply) => {
+    const data = await buildPersonalExport(ctxOf(req));
+    const pdf = await renderPersonalExportPdf(data);
+    return reply
+      .header(
+        'content-disposition',
+        `attachment; filename="groeipad-mijn-gegevens-${data.exportedAt.slice(0, 10)}.pdf"`,
+      )
+      .header('cache-control', 'no-store')
+      .type('application/pdf')
+      .send(pdf);
+  });
 
   // Everything the audit log holds about me: who signed in as me, who changed my roles, who read my files.
   app.get(

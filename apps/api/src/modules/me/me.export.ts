@@ -1,0 +1,43 @@
+import type { Ctx } from '../../platform/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { exportConversations } from '../conversations/index.ts';
+import { exportDevelopment } from '../development/index.ts';
+import { exportFeedback } from '../feedback/index.ts';
+import { getMe } from '../organisation/index.ts';
+import { findAuditEntries } from './me.repository.ts';
+
+/** Everything Groeipad holds about the signed-in person, in one document (AVG: right of access and portability). */
+export async function buildPersonalExport(ctx: Ctx) {
+  const { db, actor } = ctx;
+  const [me, conversations, development, feedback, auditEntries] = await Promise.all([
+    getMe(db, actor),
+    exportConversations(db, actor.boardId, actor.personId),
+    exportDevelopment(db, actor.boardId, actor.personId),
+    exportFeedback(db, actor.boardId, actor.personId),
+    findAuditEntries(db, { boardId: actor.boardId, subjectPersonId: actor.personId }, 1, 10_000),
+  ]);
+  await audit(db, {
+    boardId: actor.boardId,
+    actorId: actor.personId,
+    action: 'personal_data.exported',
+    subjectPersonId: actor.personId,
+  });
+  return {
+    exportedAt: ctx.now.toISOString(),
+    person: {
+      name: me.displayName,
+      email: me.email,
+      jobTitle: me.jobTitle,
+      board: me.board.name,
+      memberships: me.memberships,
+      managers: me.managers,
+      reports: me.reports,
+    },
+    conversations,
+    developmentPlan: development,
+    feedback: feedback.rounds,
+    auditLog: auditEntries.items,
+  };
+}
+
+export type PersonalExport = Awaited<ReturnType<typeof buildPersonalExport>>;
