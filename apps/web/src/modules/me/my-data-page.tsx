@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconHistory } from '@tabler/icons-react';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconFileDownload, IconFileTypePdf, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
 import { AuditTable } from '../../ui/audit-table.tsx';
@@ -32,6 +32,36 @@ export function MyDataPage() {
 
   return (
     <Page title={t('title')} description={t('intro')}>
+      <section aria-labelledby="alles-downloaden">
+        <Card withBorder radius="md" p="lg">
+          <Stack gap="xs">
+            <Title order={2} fz="lg" id="alles-downloaden">
+              {t('export.title')}
+            </Title>
+            <Text size="sm">{t('export.text')}</Text>
+            <Group gap="sm">
+              <Button
+                component="a"
+                href="/api/me/export.pdf"
+                download
+                leftSection={<IconFileTypePdf size={18} aria-hidden />}
+              >
+                {t('export.pdf')}
+              </Button>
+              <Button
+                component="a"
+                href="/api/me/export.json"
+                download
+                variant="light"
+                leftSection={<IconFileDownload size={18} aria-hidden />}
+              >
+                {t('export.json')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      </section>
+
       <section aria-labelledby="wat-we-bewaren">
         <Stack gap="sm">
           <Title order={2} fz="xl" id="wat-we-bewaren">
