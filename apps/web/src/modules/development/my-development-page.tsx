@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Card, Grid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Grid, Stack, Text, Title } from '@mantine/core';
 import { IconLink, IconPlant2, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,40 +10,8 @@ import { PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { AmbitionCard } from './ambition-card.tsx';
 import { ActionList, EvidenceList, GoalCard } from './goal-card.tsx';
 import { ActionModal, EvidenceModal, GoalModal } from './modals.tsx';
+import { FinishedGoals, isFinished, Section } from './sections.tsx';
 import { useMyPlan } from './queries.ts';
-
-export function Section({
-  id,
-  title,
-  intro,
-  action,
-  children,
-}: {
-  id: string;
-  title: string;
-  intro?: string;
-  action?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <div>
-          <Title order={2} fz="lg" id={id}>
-            {title}
-          </Title>
-          {intro ? (
-            <Text size="sm" c="dimmed">
-              {intro}
-            </Text>
-          ) : null}
-        </div>
-        {children}
-        {action}
-      </Stack>
-    </Card>
-  );
-}
 
 type Modal = 'goal' | 'quick' | 'evidence' | null;
 
@@ -76,6 +44,8 @@ export default function MyDevelopmentPage() {
     );
   }
   const plan = query.data;
+  const running = plan.goals.filter((g) => !isFinished(g));
+  const finished = plan.goals.filter(isFinished);
 
   return (
     <Page title={t('page.title')} description={t('page.intro')} actions={teamLink}>
@@ -104,7 +74,7 @@ export default function MyDevelopmentPage() {
                 />
               ) : (
                 <>
-                  {plan.goals.map((g) => (
+                  {running.map((g) => (
                     <GoalCard key={g.id} goal={g} personId={plan.person.id} viewer="owner" allGoals={plan.goals} />
                   ))}
                   <div>
@@ -116,6 +86,7 @@ export default function MyDevelopmentPage() {
                       {t('goals.add')}
                     </Button>
                   </div>
+                  <FinishedGoals goals={finished} personId={plan.person.id} allGoals={plan.goals} />
                 </>
               )}
             </Stack>

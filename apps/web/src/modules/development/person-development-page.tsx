@@ -9,6 +9,7 @@ import { Page } from '../../ui/page.tsx';
 import { PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { NotFoundPage } from '../placeholder/not-found-page.tsx';
 import { GoalCard } from './goal-card.tsx';
+import { FinishedGoals } from './sections.tsx';
 import { usePersonPlan } from './queries.ts';
 
 /** A report's plan as their leidinggevende sees it: shared goals, with check-ins and actions. */
@@ -57,9 +58,17 @@ export default function PersonDevelopmentPage() {
           />
         ) : (
           <Stack gap="md" maw={860}>
-            {plan.goals.map((g) => (
-              <GoalCard key={g.id} goal={g} personId={plan.person.id} viewer={plan.viewer} allGoals={plan.goals} />
-            ))}
+            {plan.goals
+              .filter((g) => g.status !== 'achieved' && g.status !== 'stopped')
+              .map((g) => (
+                <GoalCard key={g.id} goal={g} personId={plan.person.id} viewer={plan.viewer} allGoals={plan.goals} />
+              ))}
+            <FinishedGoals
+              goals={plan.goals.filter((g) => g.status === 'achieved' || g.status === 'stopped')}
+              personId={plan.person.id}
+              allGoals={plan.goals}
+              viewer={plan.viewer}
+            />
           </Stack>
         )}
       </Page>

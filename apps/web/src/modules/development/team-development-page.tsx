@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { Page } from '../../ui/page.tsx';
 import { PageLoader, QueryError } from '../../ui/query-state.tsx';
-import { Section } from './my-development-page.tsx';
+import { Section } from './sections.tsx';
 import { GoalStatusBadge } from './parts.tsx';
 import { useStaleGoals } from './queries.ts';
 
