@@ -157,7 +157,9 @@ async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: str
         jobTitle: report.jobTitle,
         schoolName: schoolName.get(schoolId) ?? '',
         teamNames: person.teamIds.map((id) => teamNames.get(id) ?? '').filter(Boolean),
-        items: items.map((i) => presentItem(i, activeKinds.get(i.kindId)?.name ?? '')),
+        items: items
+          .sort((a, b) => (activeKinds.get(a.kindId)?.position ?? 0) - (activeKinds.get(b.kindId)?.position ?? 0))
+          .map((i) => presentItem(i, activeKinds.get(i.kindId)?.name ?? '')),
       });
     }
   }

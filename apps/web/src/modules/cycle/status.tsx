@@ -15,11 +15,11 @@ import { currentLocale } from '../../app/i18n.ts';
 export const STATUSES: readonly CycleStatus[] = ['overdue', 'due', 'planned', 'done', 'not_due'];
 
 const LOOK: Record<CycleStatus, { color: string; icon: ComponentType<IconProps> }> = {
-  done: { color: 'green.8', icon: IconCircleCheck },
-  planned: { color: 'blue.8', icon: IconCalendarEvent },
-  overdue: { color: 'red.8', icon: IconAlertTriangle },
-  due: { color: 'orange.9', icon: IconClock },
-  not_due: { color: 'gray.7', icon: IconCircleDashed },
+  done: { color: 'green', icon: IconCircleCheck },
+  planned: { color: 'blue', icon: IconCalendarEvent },
+  overdue: { color: 'red', icon: IconAlertTriangle },
+  due: { color: 'orange', icon: IconClock },
+  not_due: { color: 'gray', icon: IconCircleDashed },
 };
 
 /** A status with its icon and its word, never colour alone. */
@@ -34,7 +34,8 @@ export function StatusBadge({ status }: { status: CycleStatus }) {
       size="lg"
       radius="sm"
       leftSection={<Icon size={16} aria-hidden />}
-      styles={{ root: { flexShrink: 0 } }}
+      // The kit's light text colours are below 4.5:1 on their light background; shade 9 reads well.
+      styles={{ root: { flexShrink: 0, color: `var(--mantine-color-${color}-9)` } }}
     >
       {t(`status.${status}`)}
     </Badge>
