@@ -199,7 +199,7 @@ export default function ConversationsPage() {
   const me = useMe();
   const isManager = me.reports.length > 0;
   return (
-    <Page title={t('list.title')} description={t('list.description')}>
+    <Page title={t('list.title')} description={isManager ? t('list.descriptionManager') : t('list.description')}>
       <Stack gap="xl">
         {isManager ? <TeamConversations /> : null}
         <Stack gap="sm">

@@ -267,7 +267,7 @@ export function PreparationSection({ c }: Props) {
       </Section>
       <Section
         id="questions"
-        title={t('prep.questionsTitle')}
+        title={c.side === 'manager' ? t('prep.questionsTitleManager') : t('prep.questionsTitle')}
         intro={isEmployee ? t('prep.questionsIntro') : t('prep.questionsManagerIntro')}
       >
         {c.questions && c.questions.items.length > 0 ? (
