@@ -1,4 +1,4 @@
-import { Badge, Box, Card, Group, List, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Box, Card, Grid, Group, List, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconEyeOff, IconLock, IconUser, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackResultItem, FeedbackResults } from '@groeipad/contracts';
@@ -15,7 +15,7 @@ function Distribution({ distribution, labels }: { distribution: number[]; labels
     <Box
       role="img"
       aria-label={text}
-      style={{ display: 'flex', height: 14, borderRadius: 4, overflow: 'hidden', flex: '1 1 8rem', minWidth: 80 }}
+      style={{ display: 'flex', height: 14, borderRadius: 4, overflow: 'hidden' }}
       bg="gray.2"
     >
       {distribution.map((n, i) =>
@@ -42,19 +42,23 @@ function ScaleItem({ item, results }: { item: FeedbackResultItem; results: Feedb
     <Stack gap={6}>
       <Text fw={600}>{item.text}</Text>
       {item.cells.map((cell) => (
-        <Group key={cell.group} gap="sm" wrap="nowrap" align="center">
-          <Text size="sm" w={{ base: 110, sm: 170 }} style={{ flexShrink: 0 }}>
-            {groupLabel(cell.group)}
-          </Text>
-          <Distribution distribution={cell.distribution} labels={labels} />
-          <Text size="sm" fw={650} w={36} ta="right">
-            {formatMean(cell.mean)}
-          </Text>
-          <Text size="xs" c="dimmed" w={{ base: 44, sm: 110 }}>
-            {t('results.n', { count: cell.n })}
-            {cell.dontKnow ? ` · ${t('results.dontKnow', { count: cell.dontKnow })}` : ''}
-          </Text>
-        </Group>
+        <Grid key={cell.group} gap={4} align="center">
+          <Grid.Col span={{ base: 6, sm: 3 }} order={1}>
+            <Text size="sm">{groupLabel(cell.group)}</Text>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }} order={{ base: 3, sm: 2 }}>
+            <Distribution distribution={cell.distribution} labels={labels} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 3 }} order={{ base: 2, sm: 3 }}>
+            <Text size="sm" ta={{ base: 'right', sm: 'left' }}>
+              <b>{formatMean(cell.mean)}</b>{' '}
+              <Text span size="xs" c="dimmed">
+                · {t('results.n', { count: cell.n })}
+                {cell.dontKnow ? ` · ${t('results.dontKnow', { count: cell.dontKnow })}` : ''}
+              </Text>
+            </Text>
+          </Grid.Col>
+        </Grid>
       ))}
       {item.withheld.map((w) => (
         <Text key={w.group} size="sm" c="dimmed">

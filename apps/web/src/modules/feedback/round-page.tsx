@@ -18,6 +18,7 @@ import {
   IconCircleCheck,
   IconClock,
   IconDownload,
+  IconEyeOff,
   IconHourglass,
   IconLock,
   IconPencil,
@@ -68,7 +69,11 @@ function Progress({ round }: { round: FeedbackRoundDetail }) {
                 </Text>
                 <Text size="sm">{t('progress.counts', { answered: g.answered, invited: g.invited })}</Text>
                 {anonymous ? (
-                  g.needed > 0 ? (
+                  g.needed > 0 && round.status === 'closed' ? (
+                    <Badge variant="light" color="gray" leftSection={<IconEyeOff size={14} aria-hidden />}>
+                      {t('progress.tooFew')}
+                    </Badge>
+                  ) : g.needed > 0 ? (
                     <Badge variant="light" color="orange" leftSection={<IconHourglass size={14} aria-hidden />}>
                       {t('progress.needed', { count: g.needed })}
                     </Badge>
