@@ -9,9 +9,14 @@ export type DevelopmentGoalStatus = z.infer<typeof DevelopmentGoalStatus>;
 export const DevelopmentGoalSource = z.enum(['own', 'conversation']);
 export type DevelopmentGoalSource = z.infer<typeof DevelopmentGoalSource>;
 
-const title = z.string().trim().min(1, 'Vul een titel in.').max(200, 'Maximaal 200 tekens.');
-const longText = z.string().trim().max(4000, 'Maximaal 4000 tekens.');
-const isoDate = z.iso.date('Gebruik een datum als 2026-03-31.');
+// PostgreSQL text cannot hold a NUL character; refuse it here instead of failing in the database.
+const noNul = (v: string) => !v.includes('\u0000');
+const NUL_MESSAGE = 'Deze tekst bevat een teken dat niet kan worden opgeslagen.';
+const title = z.string().trim().min(1, 'Vul een titel in.').max(200, 'Maximaal 200 tekens.').refine(noNul, NUL_MESSAGE);
+const longText = z.string().trim().max(4000, 'Maximaal 4000 tekens.').refine(noNul, NUL_MESSAGE);
+const isoDate = z.iso
+  .date('Gebruik een datum als 2026-03-31.')
+  .refine((v) => v >= '1900-01-01' && v <= '2999-12-31', 'Kies een datum tussen 1900 en 2999.');
 
 /** Only web links: a javascript: or data: address could run code in the reader's browser. */
 export const DevelopmentEvidenceUrl = z
@@ -161,7 +166,10 @@ export const DevelopmentActionUpdate = z
 export type DevelopmentActionUpdate = z.infer<typeof DevelopmentActionUpdate>;
 
 export const DevelopmentCheckinInput = z
-  .object({ status: DevelopmentGoalStatus, note: z.string().trim().max(2000, 'Maximaal 2000 tekens.') })
+  .object({
+    status: DevelopmentGoalStatus,
+    note: z.string().trim().max(2000, 'Maximaal 2000 tekens.').refine(noNul, NUL_MESSAGE),
+  })
   .strict();
 export type DevelopmentCheckinInput = z.infer<typeof DevelopmentCheckinInput>;
 

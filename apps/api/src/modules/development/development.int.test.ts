@@ -108,6 +108,27 @@ describe('my plan', () => {
     expect((await send('DELETE', `/api/development/goals/${goal.id}`, employee)).statusCode).toBe(404);
   });
 
+  it('refuses input the database cannot hold with a field error, never a 500', async () => {
+    for (const [body, path] of [
+      [{ title: 'a\u0000b' }, 'body.title'],
+      [{ title: 'Doel', measure: 'x\u0000' }, 'body.measure'],
+      [{ title: 'Doel', targetDate: '0000-01-01' }, 'body.targetDate'],
+      [{ title: 'Doel', targetDate: '2026-02-30' }, 'body.targetDate'],
+      [{ title: 'x'.repeat(201) }, 'body.title'],
+      [{ title: 'Doel', extra: 1 }, 'body'],
+    ] as const) {
+      const res = await send('POST', '/api/development/goals', employee, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.details[0].path).toBe(path);
+    }
+    const note = await send('POST', `/api/development/goals/${crypto.randomUUID()}/checkins`, employee, {
+      status: 'open',
+      note: '\u0000',
+    });
+    expect(note.statusCode).toBe(400);
+    expect((await get('/api/people/niet-een-id/development', employee)).statusCode).toBe(400);
+  });
+
   it('keeps actions: quick ones without a goal, done toggles, versions', async () => {
     const goal = await newGoal(employee);
     const onGoal = await send('POST', '/api/development/actions', employee, {
