@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { ConversationState } from '@groeipad/contracts';
 import type { Ctx } from '../../platform/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -116,7 +115,5 @@ export async function recordEvent(
     toState: extra.toState ?? null,
     reason: extra.reason ?? null,
     details: extra.details ?? null,
-    // The statement's own clock, so several events of one transaction keep their order.
-    createdAt: sql`clock_timestamp()`,
   });
 }

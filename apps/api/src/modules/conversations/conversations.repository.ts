@@ -221,8 +221,9 @@ export async function countEvents(db: Db, boardId: string, conversationId: strin
   return Number(row?.n ?? 0);
 }
 
-export async function insertEvent(db: Db, values: typeof conversationEvents.$inferInsert) {
-  await db.insert(conversationEvents).values(values);
+export async function insertEvent(db: Db, values: Omit<typeof conversationEvents.$inferInsert, 'createdAt'>) {
+  // The statement's own clock, so several events of one transaction keep their order.
+  await db.insert(conversationEvents).values({ ...values, createdAt: sql`clock_timestamp()` });
 }
 
 const { developmentEvidence } = developmentTables;
