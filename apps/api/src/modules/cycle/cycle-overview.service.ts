@@ -173,9 +173,8 @@ async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: str
   };
 }
 
-async function teamsOf(db: Db, boardId: string, schoolIds: string[]) {
-  const lists = await Promise.all(schoolIds.map((id) => repo.findTeams(db, boardId, id)));
-  return lists.flat();
+function teamsOf(db: Db, boardId: string, schoolIds: string[]) {
+  return repo.findTeamsOf(db, boardId, schoolIds);
 }
 
 function teamIdsOf(rows: { teamId: string | null }[]): string[] {

@@ -158,7 +158,7 @@ describe('the standard cycle', () => {
     const dup = await send('POST', url, leader, year);
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details[0].path).toBe('name');
-    const saved = (created.json() as CycleConfig).years.find((y) => y.name === '2022-2023')!;
+    const saved = created.json<CycleConfig>().years.find((y) => y.name === '2022-2023')!;
     const renamed = await send('PUT', `${url}/${saved.id}`, leader, {
       ...year,
       name: '2022/2023',
@@ -166,13 +166,13 @@ describe('the standard cycle', () => {
       version: saved.version,
     });
     expect(renamed.statusCode).toBe(200);
-    const after = (renamed.json() as CycleConfig).years.find((y) => y.id === saved.id)!;
+    const after = renamed.json<CycleConfig>().years.find((y) => y.id === saved.id)!;
     expect(after).toMatchObject({ name: '2022/2023', periods: [{ position: 1, name: 'Herfst' }] });
     const stale = await send('PUT', `${url}/${saved.id}`, leader, { ...year, version: saved.version });
     expect(stale.statusCode).toBe(409);
     const removed = await send('DELETE', `${url}/${saved.id}`, leader);
     expect(removed.statusCode).toBe(200);
-    expect((removed.json() as CycleConfig).years.some((y) => y.id === saved.id)).toBe(false);
+    expect(removed.json<CycleConfig>().years.some((y) => y.id === saved.id)).toBe(false);
   });
 
   it('adds, changes and removes kinds, rules and forms', async () => {
@@ -182,7 +182,7 @@ describe('the standard cycle', () => {
       description: 'Na zes weken.',
     });
     expect(added.statusCode).toBe(201);
-    const kind = (added.json() as CycleConfig).kinds.find((k) => k.name === 'Startgesprek nieuwe collega')!;
+    const kind = added.json<CycleConfig>().kinds.find((k) => k.name === 'Startgesprek nieuwe collega')!;
     expect(kind.key).toBe('eigen');
     expect((await send('POST', kindUrl, leader, { name: 'Startgesprek nieuwe collega' })).statusCode).toBe(409);
     const zuidForm = await send('POST', kindUrl, leader, { name: 'X', questionFormId: kind.id });
@@ -206,18 +206,18 @@ describe('the standard cycle', () => {
     expect(badRhythm.statusCode).toBe(400);
     const rule = await send('POST', ruleUrl, leader, { kindId: kind.id, roles: ['docent'], periodPosition: 1 });
     expect(rule.statusCode).toBe(201);
-    const ruleRow = (rule.json() as CycleConfig).rules.find((r) => r.kindId === kind.id)!;
+    const ruleRow = rule.json<CycleConfig>().rules.find((r) => r.kindId === kind.id)!;
     expect(ruleRow).toMatchObject({ roles: ['docent'], everyYears: 1, teamIds: [] });
     const ruleChanged = await send('PATCH', `${ruleUrl}/${ruleRow.id}`, leader, {
       everyYears: 2,
       version: ruleRow.version,
     });
-    expect((ruleChanged.json() as CycleConfig).rules.find((r) => r.id === ruleRow.id)!.everyYears).toBe(2);
+    expect(ruleChanged.json<CycleConfig>().rules.find((r) => r.id === ruleRow.id)!.everyYears).toBe(2);
 
     // Unused: the kind and its rule disappear.
     const gone = await send('DELETE', `${kindUrl}/${kind.id}`, leader);
-    expect((gone.json() as CycleConfig).kinds.some((k) => k.id === kind.id)).toBe(false);
-    expect((gone.json() as CycleConfig).rules.some((r) => r.id === ruleRow.id)).toBe(false);
+    expect(gone.json<CycleConfig>().kinds.some((k) => k.id === kind.id)).toBe(false);
+    expect(gone.json<CycleConfig>().rules.some((r) => r.id === ruleRow.id)).toBe(false);
 
     const formUrl = `/api/schools/${noordId}/cycle/forms`;
     const emptyForm = await send('POST', formUrl, leader, { purpose: 'questions', name: 'Leeg', items: [] });
@@ -229,21 +229,21 @@ describe('the standard cycle', () => {
       items: [{ text: 'Hoe gaat het coachen?' }, { text: 'Wat heb je nodig?', help: 'Tijd, scholing' }],
     });
     expect(form.statusCode).toBe(201);
-    const formRow = (form.json() as CycleConfig).forms.find((f) => f.name === 'Vragen coach')!;
+    const formRow = form.json<CycleConfig>().forms.find((f) => f.name === 'Vragen coach')!;
     expect(formRow.items).toHaveLength(2);
     expect(new Set(formRow.items.map((i) => i.id)).size).toBe(2);
     const formChanged = await send('PATCH', `${formUrl}/${formRow.id}`, leader, {
       items: [{ id: formRow.items[1]!.id, text: 'Wat heb je nodig van mij?' }],
       version: formRow.version,
     });
-    expect((formChanged.json() as CycleConfig).forms.find((f) => f.id === formRow.id)!.items).toEqual([
+    expect(formChanged.json<CycleConfig>().forms.find((f) => f.id === formRow.id)!.items).toEqual([
       { id: formRow.items[1]!.id, text: 'Wat heb je nodig van mij?' },
     ]);
     // A form a kind uses is switched off instead of deleted.
-    const cfg = (await get(`/api/schools/${noordId}/cycle`, leader)).json() as CycleConfig;
+    const cfg = (await get(`/api/schools/${noordId}/cycle`, leader)).json<CycleConfig>();
     const used = cfg.kinds[0]!.reflectionFormId!;
     const off = await send('DELETE', `${formUrl}/${used}`, leader);
-    expect((off.json() as CycleConfig).forms.find((f) => f.id === used)!.active).toBe(false);
+    expect(off.json<CycleConfig>().forms.find((f) => f.id === used)!.active).toBe(false);
     expect((await send('DELETE', `${formUrl}/${formRow.id}`, leader)).statusCode).toBe(200);
   });
 });
@@ -388,6 +388,6 @@ describe('overview and coverage', () => {
     expect(year.statusCode).toBe(409);
     const kind = await send('DELETE', `/api/schools/${noordId}/cycle/kinds/${kindId('voortgang')}`, leader);
     expect(kind.statusCode).toBe(200);
-    expect((kind.json() as CycleConfig).kinds.find((k) => k.key === 'voortgang')!.active).toBe(false);
+    expect(kind.json<CycleConfig>().kinds.find((k) => k.key === 'voortgang')!.active).toBe(false);
   });
 });

@@ -48,6 +48,14 @@ export async function findTeams(db: Db, boardId: string, schoolId: string) {
     .orderBy(asc(ot.teams.name));
 }
 
+export async function findTeamsOf(db: Db, boardId: string, schoolIds: string[]) {
+  if (schoolIds.length === 0) return [];
+  return db
+    .select({ id: ot.teams.id, name: ot.teams.name })
+    .from(ot.teams)
+    .where(and(eq(ot.teams.boardId, boardId), inArray(ot.teams.schoolId, schoolIds)));
+}
+
 // Settings
 
 export async function findSettings(db: Db, boardId: string, schoolId: string) {
