@@ -12,6 +12,8 @@ import {
 import { conversationsTables as ct } from '../conversations/index.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import type { CycleConfig } from '@groeipad/contracts';
+import type { Actor } from '../../platform/actor.ts';
+import { findCycleTasks } from './index.ts';
 
 let env: TestEnv;
 let board: TestBoard;
@@ -389,5 +391,33 @@ describe('overview and coverage', () => {
     const kind = await send('DELETE', `/api/schools/${noordId}/cycle/kinds/${kindId('voortgang')}`, leader);
     expect(kind.statusCode).toBe(200);
     expect(kind.json<CycleConfig>().kinds.find((k) => k.key === 'voortgang')!.active).toBe(false);
+  });
+});
+
+describe('home tasks', () => {
+  it('asks a teamleider to plan what is overdue or due soon, and nothing else', async () => {
+    const exact = board.teams.find((t) => t.name === 'Exact')!;
+    const lead = board.memberships.find((m) => m.role === 'teamleider' && m.teamId === exact.id)!;
+    const actor: Actor = {
+      personId: lead.personId,
+      boardId: board.boardId,
+      sessionId: 's',
+      csrfToken: 'c',
+      memberships: [{ role: 'teamleider', schoolId: noordId, teamId: exact.id }],
+    };
+    // On 1 December 2023 period 1 (planning) has just ended; voortgang is due in March, more than six weeks away.
+    const config = (await get(`/api/schools/${noordId}/cycle`, leader)).json<CycleConfig>();
+    const now = new Date('2023-12-01T10:00:00Z');
+    const tasks = await findCycleTasks(env.database.db, actor, now);
+    const planning = config.kinds.find((k) => k.key === 'planning')!;
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((t) => t.kind === 'plan_conversation')).toBe(true);
+    expect(
+      tasks.filter((t) => t.params.status === 'overdue').every((t) => t.href.endsWith(`soort=${planning.id}`)),
+    ).toBe(true);
+    expect(tasks[0]!.href).toMatch(/^\/gesprekken\/plannen\?medewerker=[0-9a-f-]+&soort=[0-9a-f-]+$/);
+    // A docent manages nobody.
+    const docent = { ...actor, personId: board.byRole('docent').id, memberships: [] };
+    expect(await findCycleTasks(env.database.db, docent, now)).toEqual([]);
   });
 });
