@@ -30,6 +30,7 @@ const PersonDevelopmentPage = lazy(() => import('../modules/development/person-d
 const ConversationsPage = lazy(() => import('../modules/conversations/conversations-page.tsx'));
 const PlanConversationPage = lazy(() => import('../modules/conversations/plan-page.tsx'));
 const ConversationPage = lazy(() => import('../modules/conversations/conversation-page.tsx'));
+const HrAccessPage = lazy(() => import('../modules/conversations/hr-access-page.tsx'));
 const FeedbackRoundsPage = lazy(() => import('../modules/feedback/rounds-page.tsx'));
 const FeedbackRoundPage = lazy(() => import('../modules/feedback/round-page.tsx'));
 const FeedbackFillPage = lazy(() => import('../modules/feedback/fill-page.tsx'));
@@ -180,6 +181,7 @@ export function AppRoutes() {
         >
           <Route index element={<ConversationsPage />} />
           <Route path="plannen" element={<PlanConversationPage />} />
+          <Route path="inzage" element={<HrAccessPage />} />
           <Route path=":id" element={<ConversationPage />} />
         </Route>
         <Route

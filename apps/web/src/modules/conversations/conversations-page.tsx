@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarPlus, IconChartBar, IconMessages, IconPencil } from '@tabler/icons-react';
+import { IconCalendarPlus, IconChartBar, IconLock, IconMessages, IconPencil } from '@tabler/icons-react';
 import type { ConversationSummary } from '@groeipad/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -201,6 +201,16 @@ export default function ConversationsPage() {
   return (
     <Page title={t('list.title')} description={isManager ? t('list.descriptionManager') : t('list.description')}>
       <Stack gap="xl">
+        {me.roles.includes('hr') ? (
+          <Alert variant="light" color="gray" icon={<IconLock aria-hidden />} title={t('hr.link')}>
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('hr.linkText')}</Text>
+              <Button component={Link} to="/gesprekken/inzage" size="xs" variant="default">
+                {t('hr.title')}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : null}
         {isManager ? <TeamConversations /> : null}
         <Stack gap="sm">
           {isManager ? (

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ConversationAccessGrant,
   ConversationCancelInput,
   ConversationDetail,
   ConversationEvidenceInput,
@@ -11,6 +12,7 @@ import type {
   ConversationRescheduleInput,
   ConversationSharePeople,
   ConversationSignInput,
+  PeoplePage,
 } from '@groeipad/contracts';
 import { api } from '../../app/api.ts';
 
@@ -117,4 +119,33 @@ export const useRemoveShare = (id: string) =>
 
 export function pdfUrl(id: string, revision?: number): string {
   return revision ? `${base(id)}/report.pdf?revision=${revision}` : `${base(id)}/report.pdf`;
+}
+
+/** People of the board for HR's access request (the staff list HR may already read). */
+export function usePersonSearch(search: string) {
+  return useQuery({
+    queryKey: ['conversations', 'people', search],
+    queryFn: () => api.get<PeoplePage>('/api/admin/people', { search: search.trim(), pageSize: 20 }),
+    enabled: search.trim().length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One employee's conversations the reader may see; a 404 means no access (yet). */
+export function useEmployeeConversations(employeeId: string | null) {
+  return useQuery({
+    queryKey: ['conversations', 'list', 'employee', employeeId],
+    queryFn: () => api.get<ConversationPage>('/api/conversations', { employeeId: employeeId ?? '', pageSize: 50 }),
+    enabled: Boolean(employeeId),
+    retry: false,
+  });
+}
+
+export function useGrantAccess(employeeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api.post<ConversationAccessGrant>(`/api/people/${employeeId}/conversation-access`, { reason }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['conversations', 'list', 'employee', employeeId] }),
+  });
 }
