@@ -192,11 +192,14 @@ export function GoalCard({
   personId,
   viewer,
   allGoals,
+  headingOrder = 3,
 }: {
   goal: DevelopmentGoal;
   personId: string;
   viewer: 'owner' | 'manager';
   allGoals: DevelopmentGoal[];
+  /** 4 inside the finished-goals list, which has its own h3. */
+  headingOrder?: 3 | 4;
 }) {
   const { t } = useTranslation('development');
   const [modal, setModal] = useState<Modal>(null);
@@ -218,7 +221,7 @@ export function GoalCard({
     >
       <Stack gap="md">
         <Stack gap={6}>
-          <Title order={3} fz="lg" id={headingId}>
+          <Title order={headingOrder} fz="lg" id={headingId}>
             {goal.title}
           </Title>
           <Group gap={6}>
@@ -386,7 +389,8 @@ export function GoalCard({
             <Button
               size="sm"
               variant="subtle"
-              color="red.8"
+              color="red"
+              c="red.9"
               leftSection={<IconTrash size={16} aria-hidden />}
               onClick={() => setModal('delete')}
             >

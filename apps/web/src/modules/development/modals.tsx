@@ -130,7 +130,8 @@ export function GoalModal({ opened, onClose, goal }: ModalProps & { goal?: Devel
             label={t('goalForm.title')}
             description={editText ? t('goalForm.titleHint') : undefined}
             required
-            disabled={!editText}
+            readOnly={!editText}
+            variant={editText ? 'default' : 'filled'}
             maxLength={200}
             data-autofocus
             {...form.getInputProps('title')}
@@ -140,20 +141,23 @@ export function GoalModal({ opened, onClose, goal }: ModalProps & { goal?: Devel
             description={editText ? t('goalForm.measureHint') : undefined}
             autosize
             minRows={2}
-            disabled={!editText}
+            readOnly={!editText}
+            variant={editText ? 'default' : 'filled'}
             {...form.getInputProps('measure')}
           />
           <Textarea
             label={t('goalForm.description')}
             autosize
             minRows={2}
-            disabled={!editText}
+            readOnly={!editText}
+            variant={editText ? 'default' : 'filled'}
             {...form.getInputProps('description')}
           />
           <TextInput
             type="date"
             label={t('goalForm.targetDate')}
-            disabled={!editText}
+            readOnly={!editText}
+            variant={editText ? 'default' : 'filled'}
             maw={220}
             {...form.getInputProps('targetDate')}
           />

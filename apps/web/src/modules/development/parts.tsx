@@ -16,12 +16,16 @@ import { currentLocale } from '../../app/i18n.ts';
 
 export const GOAL_STATUSES: readonly DevelopmentGoalStatus[] = ['open', 'on_track', 'behind', 'achieved', 'stopped'];
 
-const STATUS_LOOK: Record<DevelopmentGoalStatus, { color: string; icon: ComponentType<IconProps> }> = {
-  open: { color: 'gray', icon: IconCircleDashed },
-  on_track: { color: 'groei', icon: IconTrendingUp },
-  behind: { color: 'orange', icon: IconAlertTriangle },
-  achieved: { color: 'green', icon: IconCircleCheck },
-  stopped: { color: 'gray', icon: IconCircleX },
+// Colours chosen for at least 4.5:1 text contrast; 'achieved' is the one filled badge, so it stands out.
+const STATUS_LOOK: Record<
+  DevelopmentGoalStatus,
+  { color: string; variant: 'light' | 'filled'; icon: ComponentType<IconProps> }
+> = {
+  open: { color: 'gray', variant: 'light', icon: IconCircleDashed },
+  on_track: { color: 'groei', variant: 'light', icon: IconTrendingUp },
+  behind: { color: 'orange', variant: 'light', icon: IconAlertTriangle },
+  achieved: { color: 'groei', variant: 'filled', icon: IconCircleCheck },
+  stopped: { color: 'gray', variant: 'light', icon: IconCircleX },
 };
 
 /** A goal's status as text with an icon, never colour alone. */
@@ -29,7 +33,13 @@ export function GoalStatusBadge({ status }: { status: DevelopmentGoalStatus }) {
   const { t } = useTranslation('development');
   const look = STATUS_LOOK[status];
   return (
-    <Badge variant="light" color={look.color} tt="none" size="lg" leftSection={<look.icon size={14} aria-hidden />}>
+    <Badge
+      variant={look.variant}
+      color={look.color}
+      tt="none"
+      size="lg"
+      leftSection={<look.icon size={14} aria-hidden />}
+    >
       {t(`status.${status}`)}
     </Badge>
   );

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Anchor, Breadcrumbs, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { IconPlant2, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -57,7 +57,10 @@ export default function PersonDevelopmentPage() {
             description={t('manager.emptyText', { name })}
           />
         ) : (
-          <Stack gap="md" maw={860}>
+          <Stack gap="md" maw={860} component="section" aria-labelledby="gedeelde-doelen-titel">
+            <Title order={2} fz="lg" id="gedeelde-doelen-titel">
+              {t('manager.goalsTitle')}
+            </Title>
             {plan.goals
               .filter((g) => g.status !== 'achieved' && g.status !== 'stopped')
               .map((g) => (

@@ -77,7 +77,7 @@ export function FinishedGoals({
               </Group>
             </summary>
             <Stack mt="xs">
-              <GoalCard goal={g} personId={personId} viewer={viewer} allGoals={allGoals} />
+              <GoalCard goal={g} personId={personId} viewer={viewer} allGoals={allGoals} headingOrder={4} />
             </Stack>
           </details>
         </Card>
