@@ -407,7 +407,7 @@ function Signatures({ c, report }: { c: ConversationDetail; report: Conversation
         </List.Item>
         <List.Item icon={<IconSignature size={16} aria-hidden />}>
           {line(c.employee.displayName, report.employeeSignedAt)}
-          {report.employeeSignedAt && report.employeeDisagrees ? ` (${t('report.disagreeNote')})` : ''}
+          {report.employeeSignedAt && report.employeeDisagrees ? ` (${t('report.seenNotAgreed')})` : ''}
         </List.Item>
       </List>
       {report.lockedAt ? (
