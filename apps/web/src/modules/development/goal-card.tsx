@@ -10,6 +10,8 @@ import {
   IconMessages,
   IconPencil,
   IconPlus,
+  IconSquare,
+  IconSquareCheck,
   IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -33,39 +35,51 @@ export function ActionList({ actions, personId }: { actions: DevelopmentAction[]
       <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {actions.map((a) => {
           const overdue = !a.doneAt && a.dueOn !== null && a.dueOn < now;
+          const label = (
+            <Stack gap={0}>
+              <Text size="sm" td={a.doneAt ? 'line-through' : undefined} c={a.doneAt ? 'dimmed' : undefined}>
+                {a.title}
+              </Text>
+              <Group gap={6}>
+                {a.dueOn ? (
+                  <Text size="xs" c={overdue ? 'red.8' : 'dimmed'} fw={overdue ? 600 : undefined}>
+                    {t('action.due', { date: formatDay(a.dueOn) })}
+                    {overdue ? ` · ${t('action.overdue')}` : ''}
+                  </Text>
+                ) : null}
+                {a.owner.id !== personId ? (
+                  <Text size="xs" c="dimmed">
+                    {t('action.by', { name: a.owner.displayName })}
+                  </Text>
+                ) : null}
+                {a.conversationId ? (
+                  <Text size="xs" c="dimmed">
+                    {t('action.agreed')}
+                  </Text>
+                ) : null}
+              </Group>
+            </Stack>
+          );
           return (
             <Group key={a.id} component="li" gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
-              <Checkbox
-                checked={a.doneAt !== null}
-                disabled={!a.abilities.toggle || update.isPending}
-                onChange={(e) => update.mutate({ id: a.id, version: a.version, done: e.currentTarget.checked })}
-                aria-label={t('action.toggle', { title: a.title })}
-                label={
-                  <Stack gap={0}>
-                    <Text size="sm" td={a.doneAt ? 'line-through' : undefined} c={a.doneAt ? 'dimmed' : undefined}>
-                      {a.title}
-                    </Text>
-                    <Group gap={6}>
-                      {a.dueOn ? (
-                        <Text size="xs" c={overdue ? 'red.8' : 'dimmed'} fw={overdue ? 600 : undefined}>
-                          {t('action.due', { date: formatDay(a.dueOn) })}
-                          {overdue ? ` · ${t('action.overdue')}` : ''}
-                        </Text>
-                      ) : null}
-                      {a.owner.id !== personId ? (
-                        <Text size="xs" c="dimmed">
-                          {t('action.by', { name: a.owner.displayName })}
-                        </Text>
-                      ) : null}
-                      {a.conversationId ? (
-                        <Text size="xs" c="dimmed">
-                          {t('action.agreed')}
-                        </Text>
-                      ) : null}
-                    </Group>
-                  </Stack>
-                }
-              />
+              {a.abilities.toggle ? (
+                <Checkbox
+                  checked={a.doneAt !== null}
+                  disabled={update.isPending}
+                  onChange={(e) => update.mutate({ id: a.id, version: a.version, done: e.currentTarget.checked })}
+                  label={label}
+                />
+              ) : (
+                // Someone else's action: its state as an icon with text, not a greyed-out checkbox.
+                <Group gap={10} wrap="nowrap" align="flex-start">
+                  {a.doneAt ? (
+                    <IconSquareCheck size={20} aria-label={t('action.doneLabel')} style={{ flexShrink: 0 }} />
+                  ) : (
+                    <IconSquare size={20} aria-hidden style={{ flexShrink: 0 }} />
+                  )}
+                  {label}
+                </Group>
+              )}
               {a.abilities.delete ? (
                 <ActionIcon
                   variant="subtle"
