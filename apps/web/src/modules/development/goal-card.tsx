@@ -65,7 +65,6 @@ export function ActionList({ actions, personId }: { actions: DevelopmentAction[]
               {a.abilities.toggle ? (
                 <Checkbox
                   checked={a.doneAt !== null}
-                  disabled={update.isPending}
                   onChange={(e) => update.mutate({ id: a.id, version: a.version, done: e.currentTarget.checked })}
                   label={label}
                 />

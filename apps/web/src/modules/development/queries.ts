@@ -74,10 +74,34 @@ export const useAddCheckin = () =>
 export const useCreateAction = () =>
   useChange((input: DevelopmentActionInput) => api.post<DevelopmentAction>('/api/development/actions', input));
 
-export const useUpdateAction = () =>
-  useChange(({ id, ...input }: DevelopmentActionUpdate & { id: string }) =>
-    api.patch<DevelopmentAction>(`/api/development/actions/${id}`, input),
-  );
+/** Ticks an action off at once on screen (optimistic); a refusal puts the plan back as it was. */
+export function useUpdateAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: DevelopmentActionUpdate & { id: string }) =>
+      api.patch<DevelopmentAction>(`/api/development/actions/${id}`, input),
+    onMutate: async (input) => {
+      if (input.done === undefined) return { previous: [] };
+      await client.cancelQueries({ queryKey: keys.all });
+      const previous = client.getQueriesData<DevelopmentPlan>({ queryKey: keys.all });
+      const doneAt = input.done ? new Date().toISOString() : null;
+      const tick = (a: DevelopmentAction) => (a.id === input.id ? { ...a, doneAt } : a);
+      for (const [key, plan] of previous) {
+        if (!plan || !('goals' in plan)) continue;
+        client.setQueryData<DevelopmentPlan>(key, {
+          ...plan,
+          goals: plan.goals.map((g) => ({ ...g, actions: g.actions.map(tick) })),
+          quickActions: plan.quickActions.map(tick),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      for (const [key, plan] of context?.previous ?? []) client.setQueryData(key, plan);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: keys.all }),
+  });
+}
 
 export const useDeleteAction = () => useChange((id: string) => api.delete<null>(`/api/development/actions/${id}`));
 
