@@ -267,8 +267,8 @@ export const ConversationsQuery = PageQuery.extend({
   schoolYearId: Id.optional(),
   /** Conversations of one employee that the reader may see (line manager, HR with a grant). */
   employeeId: Id.optional(),
-  /** Only conversations from today on ('upcoming') or before ('past'). */
-  when: z.enum(['upcoming', 'past', 'all']).default('all'),
+  /** From today on ('upcoming'), before today ('past'), or not finished yet whatever the date ('open'). */
+  when: z.enum(['upcoming', 'past', 'open', 'all']).default('all'),
 }).strict();
 export type ConversationsQuery = z.infer<typeof ConversationsQuery>;
 

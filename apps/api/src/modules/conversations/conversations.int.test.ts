@@ -311,6 +311,11 @@ describe('who can see a conversation', () => {
     expect(stranger.items.map((c: { id: string }) => c.id)).not.toContain(id);
     expect((await get(`/api/conversations?employeeId=${people.employee.id}`, s.otherManager)).statusCode).toBe(404);
     expect((await get(`/api/conversations?role=manager&schoolYearId=${schoolYearId}`, s.manager)).statusCode).toBe(200);
+    const open = (await get('/api/conversations?role=manager&when=open&pageSize=200', s.manager)).json();
+    expect(open.items.map((c: { id: string }) => c.id)).toContain(id);
+    expect(
+      open.items.every((c: { state: string }) => ['planned', 'preparing', 'held', 'report_draft'].includes(c.state)),
+    ).toBe(true);
   });
 });
 

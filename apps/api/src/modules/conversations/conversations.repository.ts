@@ -400,6 +400,8 @@ export type ListFilter = {
   /** For HR, line managers and shared readers looking at one employee: conversation ids they may see. */
   ids?: string[] | undefined;
   state?: string | undefined;
+  states?: string[] | undefined;
+  ascending?: boolean | undefined;
   schoolYearId?: string | undefined;
   from?: Date | undefined;
   before?: Date | undefined;
@@ -419,11 +421,12 @@ export async function listConversations(db: Db, f: ListFilter, page: number, pag
   }
   if (f.ids) conditions.push(inArray(conversations.id, f.ids.length ? f.ids : [NIL]));
   if (f.state) conditions.push(eq(conversations.state, f.state));
+  if (f.states) conditions.push(inArray(conversations.state, f.states));
   if (f.schoolYearId) conditions.push(eq(conversations.schoolYearId, f.schoolYearId));
   if (f.from) conditions.push(gte(conversations.scheduledAt, f.from));
   if (f.before) conditions.push(lt(conversations.scheduledAt, f.before));
   const where = and(...conditions);
-  const upcoming = f.from !== undefined;
+  const upcoming = f.ascending ?? f.from !== undefined;
   const latest = db
     .select({
       conversationId: conversationReports.conversationId,

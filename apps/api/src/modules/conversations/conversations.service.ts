@@ -490,6 +490,10 @@ export async function listConversations(ctx: Ctx, q: ConversationsQuery): Promis
   startOfToday.setTime(startOfToday.getTime() - 2 * 3600_000); // the Amsterdam day starts up to 2 h before UTC's
   if (q.when === 'upcoming') filter.from = startOfToday;
   if (q.when === 'past') filter.before = startOfToday;
+  if (q.when === 'open') {
+    filter.states = ['planned', 'preparing', 'held', 'report_draft'];
+    filter.ascending = true;
+  }
   if (q.employeeId && q.employeeId !== me) {
     // One employee's conversations, each checked against the same rule as the detail page.
     const [all, lineManagerIds, hrGrant, shared] = await Promise.all([

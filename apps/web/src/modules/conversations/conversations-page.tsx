@@ -147,7 +147,7 @@ function MyConversations() {
 function TeamConversations() {
   const { t } = useTranslation('conversations');
   const [page, setPage] = useState(1);
-  const query = useConversations({ role: 'manager', when: 'upcoming', page, pageSize: PAGE_SIZE });
+  const query = useConversations({ role: 'manager', when: 'open', page, pageSize: PAGE_SIZE });
   const actions = (
     <Group gap="sm">
       <Button component={Link} to="/gesprekken/plannen" leftSection={<IconCalendarPlus size={18} aria-hidden />}>

@@ -25,7 +25,7 @@ const keys = {
 
 export type ListFilter = {
   role: 'employee' | 'manager';
-  when: 'upcoming' | 'past' | 'all';
+  when: 'upcoming' | 'past' | 'open' | 'all';
   page?: number;
   pageSize?: number;
 };
