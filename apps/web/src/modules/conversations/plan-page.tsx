@@ -27,6 +27,8 @@ export default function PlanPage() {
   const [duration, setDuration] = useState<number>(45);
   const [location, setLocation] = useState('');
   const [prepDue, setPrepDue] = useState(localDay(new Date(inTwoWeeks.getTime() - 3 * 86_400_000)));
+  // The preparation date follows the conversation date until the manager sets it themselves.
+  const [prepTouched, setPrepTouched] = useState(false);
 
   if (options.isPending) return <PageLoader />;
   if (options.isError) {
@@ -111,7 +113,13 @@ export default function PlanPage() {
                 type="date"
                 label={t('plan.date')}
                 value={date}
-                onChange={(e) => setDate(e.currentTarget.value)}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setDate(value);
+                  const day = new Date(`${value}T12:00`);
+                  if (!prepTouched && !Number.isNaN(day.getTime()))
+                    setPrepDue(localDay(new Date(day.getTime() - 3 * 86_400_000)));
+                }}
                 required
                 error={fieldErrors.scheduledAt}
               />
@@ -145,7 +153,10 @@ export default function PlanPage() {
               label={t('plan.preparationDueOn')}
               description={t('plan.preparationHelp')}
               value={prepDue}
-              onChange={(e) => setPrepDue(e.currentTarget.value)}
+              onChange={(e) => {
+                setPrepTouched(true);
+                setPrepDue(e.currentTarget.value);
+              }}
               error={fieldErrors.preparationDueOn}
               maw={260}
             />
