@@ -1,5 +1,11 @@
-// The generated board the benchmark measures against: 40 schools of ~10 teams of ~10 staff at scale 1.
-import { createRandom, type BoardSpec } from '../apps/api/src/modules/demo/index.ts';
+// The generated board the benchmark measures against: 40 schools at scale 1, the first a large secondary school of
+// 300 staff, the others ~10 teams of ~10 staff; a cycle history and a closed 360° round on top.
+import { createHash } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../apps/api/src/platform/db/client.ts';
+import { createRandom, seedCycleHistory, type BoardSpec } from '../apps/api/src/modules/demo/index.ts';
+import { FEEDBACK_TEMPLATES, feedbackTables as f } from '../apps/api/src/modules/feedback/index.ts';
+import { organisationTables as org } from '../apps/api/src/modules/organisation/index.ts';
 
 export const BENCH_SEED = 20_261_124;
 export const BENCH_PASSWORD = 'bench-wachtwoord-2026';
@@ -30,8 +36,8 @@ export function benchBoardSpec(scale: number, seed: number): BoardSpec {
   const rnd = createRandom(BENCH_SEED);
   const size = () => 8 + Math.floor(rnd.next() * 5);
   const schoolCount = Math.max(1, Math.round(40 * scale));
-  const schools: School[] = [];
-  for (let i = 0; i < schoolCount; i++) {
+  const schools: School[] = [bigSchool()];
+  for (let i = 1; i < schoolCount; i++) {
     const vo = i % 4 === 3;
     const place = `${PLACES[i % PLACES.length]!} ${Math.floor(i / PLACES.length) + 1}`;
     const teams: Team[] = vo
@@ -71,7 +77,170 @@ export function benchBoardSpec(scale: number, seed: number): BoardSpec {
   };
 }
 
+/** Teams and staff per team of the big school: 25 × 12 = 300 staff. */
+export const BIG_SCHOOL = { teams: 25, size: 12 };
+
+/**
+ * The board's first school: a large secondary school of 300 staff (23 subject teams, 2 support teams, 12 each)
+ * for the cycle overview and coverage scenarios. Its leader, first teamleider and first docent have the named
+ * addresses (directeur@, teamleider@, docent@).
+ */
+function bigSchool(): School {
+  const teams: Team[] = Array.from({ length: BIG_SCHOOL.teams }, (_, t) => {
+    if (t >= BIG_SCHOOL.teams - 2) {
+      const name = t === BIG_SCHOOL.teams - 1 ? 'Administratie' : 'Ondersteuning';
+      return { name, kind: 'ondersteuning', size: BIG_SCHOOL.size, staffRole: 'oop', jobTitle: 'Onderwijsassistent' };
+    }
+    const [subject, jobTitle] = SUBJECTS[t % SUBJECTS.length]!;
+    return {
+      name: `${subject} ${Math.floor(t / SUBJECTS.length) + 1}`,
+      kind: 'onderwijs',
+      size: BIG_SCHOOL.size,
+      staffRole: 'docent',
+      jobTitle,
+    };
+  });
+  return { name: 'Stedelijk Lyceum Centrum', kind: 'vo', brin: '99ZZ', teams };
+}
+
 /** The board id seedBoard derives from a seed: it is the generator's first uuid. */
 export function boardIdFor(seed: number): string {
   return createRandom(seed).uuid();
+}
+
+/** The people and ids the scenarios act as and ask for, besides the beheerder. */
+export type BenchFixtures = {
+  /** The big school. */
+  schoolId: string;
+  /** The closed 360° round about its first docent (docent@). */
+  roundId: string;
+  conversations: number;
+  responses: number;
+};
+
+/** Past school years besides the current one: three years of history in all. */
+export const HISTORY_YEARS_BACK = 2;
+/**
+ * Schools that get a cycle and its history: the big school and the next three. Every school would take minutes
+ * (seedCycleHistory builds ~6 conversations, reports, goals and check-ins per staff member through Drizzle);
+ * the scenarios read one school, the others only make the tables bigger.
+ */
+export const HISTORY_SCHOOLS = 4;
+
+/**
+ * What the cycle and feedback scenarios need on top of the board: every school's standard cycle with two past
+ * years of conversations, reports and goals (`seedCycleHistory`), and a closed 360° round about the big
+ * school's first docent with 25 responses (self, leidinggevende, 15 pupils, 6 colleagues, 2 parents: the
+ * parents fold into "others" or stay withheld, so the guard has work to do).
+ */
+export async function seedBenchHistory(
+  db: Db,
+  opts: { boardId: string; spec: BoardSpec; now: Date },
+): Promise<BenchFixtures> {
+  const { boardId, spec, now } = opts;
+  const schools = await db
+    .select({ id: org.schools.id, name: org.schools.name })
+    .from(org.schools)
+    .where(eq(org.schools.boardId, boardId));
+  const idOf = new Map(schools.map((s) => [s.name, s.id]));
+  const school = { id: idOf.get(spec.schools[0]!.name)! };
+  const history = await seedCycleHistory(db, {
+    boardId,
+    now,
+    yearsBack: HISTORY_YEARS_BACK,
+    seed: spec.seed,
+    schoolIds: spec.schools.slice(0, HISTORY_SCHOOLS).map((s) => idOf.get(s.name)!),
+  });
+  const byEmail = async (local: string) => {
+    const [row] = await db
+      .select({ id: org.people.id })
+      .from(org.people)
+      .where(and(eq(org.people.boardId, boardId), eq(org.people.email, `${local}@${spec.domain}`)));
+    if (!row) throw new Error(`bench board has no ${local}@${spec.domain}`);
+    return row.id;
+  };
+  const [teamleider, subject] = [await byEmail('teamleider'), await byEmail('docent')];
+  const colleagues = await db
+    .select({ id: org.people.id, firstName: org.people.firstName, lastName: org.people.lastName })
+    .from(org.lineManagers)
+    .innerJoin(org.people, eq(org.people.id, org.lineManagers.employeeId))
+    .where(eq(org.lineManagers.managerId, teamleider))
+    .orderBy(asc(org.people.lastName), asc(org.people.id));
+
+  const rnd = createRandom(spec.seed + 1);
+  const template = FEEDBACK_TEMPLATES.docent;
+  const instrument = { ...template, raterGroups: [...template.raterGroups, 'ouder'] };
+  const scaleItems = instrument.sections.flatMap((s) => s.items).filter((i) => i.type === 'scale');
+  const openItems = instrument.sections.flatMap((s) => s.items).filter((i) => i.type === 'open');
+  const closedAt = new Date(now.getTime() - 30 * 86_400_000);
+  const round = await db.transaction(async (tx) => {
+    const [questionnaire] = await tx
+      .insert(f.feedbackQuestionnaires)
+      .values({
+        boardId,
+        schoolId: school.id,
+        name: template.name,
+        description: template.description,
+        templateKey: 'docent',
+        scale: template.scale,
+        sections: template.sections,
+        raterGroups: template.raterGroups,
+        status: 'published',
+      })
+      .returning({ id: f.feedbackQuestionnaires.id });
+    const [inserted] = await tx
+      .insert(f.feedbackRounds)
+      .values({
+        boardId,
+        schoolId: school.id,
+        subjectId: subject,
+        questionnaireId: questionnaire!.id,
+        instrument,
+        title: 'Feedback op mijn lessen, najaar',
+        status: 'closed',
+        closesOn: closedAt.toISOString().slice(0, 10),
+        minGroupSize: 3,
+        minTextGroupSize: 5,
+        closedAt,
+        createdAt: new Date(closedAt.getTime() - 21 * 86_400_000),
+      })
+      .returning({ id: f.feedbackRounds.id });
+    const roundId = inserted!.id;
+    const invitations: (typeof f.feedbackInvitations.$inferInsert)[] = [];
+    const rows: (typeof f.feedbackResponses.$inferInsert)[] = [];
+    const answer = (group: string, name: string, personId: string | null, lean: number) => {
+      invitations.push({
+        boardId,
+        roundId,
+        raterGroup: group,
+        personId,
+        name,
+        email: `${group}${invitations.length}@${spec.domain}`,
+        tokenHash: createHash('sha256').update(`${roundId}:${invitations.length}`).digest('hex'),
+        expiresAt: closedAt,
+        status: 'answered',
+      });
+      const scores: Record<string, number | 'dk'> = {};
+      for (const item of scaleItems)
+        scores[item.id] =
+          rnd.next() < 0.08 ? 'dk' : Math.max(1, Math.min(4, Math.round(lean + (rnd.next() - 0.5) * 2)));
+      const open = Object.fromEntries(openItems.map((i) => [i.id, `Antwoord ${rows.length + 1} op ${i.id}.`]));
+      rows.push({ boardId, roundId, raterGroup: group, scores, openAnswers: open });
+    };
+    answer('self', 'Zelf', subject, 3);
+    answer('leidinggevende', 'Leidinggevende', teamleider, 3.2);
+    for (let i = 1; i <= 15; i++) answer('leerling', `Leerling ${i}`, null, 3.1);
+    for (const c of colleagues.filter((c) => c.id !== subject).slice(0, 6))
+      answer('collega', `${c.firstName} ${c.lastName}`, c.id, 3.4);
+    for (let i = 1; i <= 2; i++) answer('ouder', `Ouder ${i}`, null, 2.6);
+    await tx.insert(f.feedbackInvitations).values(invitations);
+    await tx.insert(f.feedbackResponses).values(rows);
+    return { roundId, count: rows.length };
+  });
+  return {
+    schoolId: school.id,
+    roundId: round.roundId,
+    conversations: history.conversations,
+    responses: round.count,
+  };
 }

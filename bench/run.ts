@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon, { type Instance } from 'autocannon';
-import { SCENARIOS, type Scenario, type ScenarioOptions } from './scenarios.ts';
+import { SCENARIOS, type Account, type Scenario, type ScenarioOptions } from './scenarios.ts';
 import type { ServerMessage, ServerOptions, ServerReady, ServerStats } from './server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -19,6 +19,7 @@ type Side = { p50Ms: number; p95Ms: number; rps: number; requests: number; trace
 export type BenchRow = {
   name: string;
   database: Kind;
+  connections: number;
   p50Ms: number;
   p95Ms: number;
   rps: number;
@@ -31,7 +32,8 @@ const USAGE = `npm run bench -- [options]
   --duration <s>     measured seconds per side (app, bare) per scenario      [10 at scale ≥ 1, less below]
   --warmup <s>       unmeasured seconds per side before measuring                                 [2]
   --rounds <n>       the measured seconds are split into n turns app, bare, app, bare, …          [2]
-  --connections <n>  concurrent connections                                                       [10]
+  --connections <n>  concurrent connections, for every scenario    [per scenario: 20 for the cycle and
+                     feedback scenarios (the issue's 20 concurrent users), 10 for the others]
   --db <which>       pglite | postgres | both                                                     [both]
   --search <term>    the staff list's search term                                                 [de]
   --only <id,...>    scenario ids to run (${SCENARIOS.map((s) => s.id).join(', ')})
@@ -48,7 +50,7 @@ function parseOptions() {
       duration: { type: 'string' },
       warmup: { type: 'string', default: '2' },
       rounds: { type: 'string', default: '2' },
-      connections: { type: 'string', default: '10' },
+      connections: { type: 'string' },
       db: { type: 'string', default: 'both' },
       search: { type: 'string', default: 'de' },
       only: { type: 'string' },
@@ -83,10 +85,10 @@ function parseOptions() {
     duration: Math.round(duration),
     warmup: Math.round(Number(values.warmup)),
     rounds: Math.round(positive('rounds', values.rounds)),
-    connections: Math.round(positive('connections', values.connections)),
+    connections: values.connections ? Math.round(positive('connections', values.connections)) : undefined,
     kinds,
     scenarios,
-    scenarioOptions: { search: values.search } satisfies ScenarioOptions,
+    search: values.search,
     json: values.json,
     cpuProf: values['cpu-prof'],
     trace: values.trace,
@@ -174,26 +176,47 @@ async function startServer(opts: Options, serverOptions: ServerOptions): Promise
   return { ...ready, child, stop, stats };
 }
 
-/** Signs in through the real login route; returns the session cookie. */
-async function login(server: Server): Promise<string> {
+/** Signs in through the real login route as one of the board's accounts; returns the session cookie. */
+async function login(server: Server, account: Account): Promise<string> {
+  const email = server.accounts[account];
   const res = await fetch(`${server.appUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: server.email, password: server.password }),
+    body: JSON.stringify({ email, password: server.password }),
   });
   const cookie = res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0]!)
     .find((c) => c.startsWith('gp_session='));
-  if (res.status !== 200 || !cookie)
-    throw new Error(`login as ${server.email} failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200 || !cookie) throw new Error(`login as ${email} failed: ${res.status} ${await res.text()}`);
   return cookie;
 }
 
+/** One session per account the scenarios act as, each through the real login. */
+async function loginAll(server: Server, scenarios: Scenario[]): Promise<Map<Account, string>> {
+  const cookies = new Map<Account, string>();
+  for (const s of scenarios) {
+    const account = s.as ?? 'beheerder';
+    if (!cookies.has(account)) cookies.set(account, await login(server, account));
+  }
+  return cookies;
+}
+
+const scenarioOptionsOf = (server: Server, opts: Options): ScenarioOptions => ({
+  search: opts.search,
+  schoolId: server.schoolId,
+  roundId: server.roundId,
+});
+
+const connectionsOf = (scenario: Scenario, opts: Options) => opts.connections ?? scenario.connections ?? 10;
+
+/** The app URL, and the bare route with the same query string plus the app's path parameters. */
 function urlsOf(server: Server, scenario: Scenario, opts: Options) {
-  const appPath = scenario.path(opts.scenarioOptions);
-  const query = appPath.includes('?') ? appPath.slice(appPath.indexOf('?')) : '';
-  return { app: `${server.appUrl}${appPath}`, bare: `${server.bareUrl}/bare/${scenario.id}${query}` };
+  const scenarioOptions = scenarioOptionsOf(server, opts);
+  const app = new URL(scenario.path(scenarioOptions), server.appUrl);
+  const bare = new URL(`/bare/${scenario.id}${app.search}`, server.bareUrl);
+  for (const [k, v] of Object.entries(scenario.bareParams?.(scenarioOptions) ?? {})) bare.searchParams.set(k, v);
+  return { app: app.href, bare: bare.href };
 }
 
 /** Both sides answer 200 with the same number of items; otherwise the comparison means nothing. */
@@ -221,7 +244,8 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-type Sample = { latencies: number[]; seconds: number; queries?: number; queryMs?: number };
+/** `settled`: requests sent by settle() after the turn; their queries are in `queries`, not their latencies. */
+type Sample = { latencies: number[]; seconds: number; queries?: number; queryMs?: number; settled?: number };
 
 async function load(url: string, cookie: string, seconds: number, connections: number): Promise<Sample> {
   const latencies: number[] = [];
@@ -239,14 +263,27 @@ async function load(url: string, cookie: string, seconds: number, connections: n
   return { latencies, seconds: result.duration };
 }
 
+/**
+ * Requests autocannon gave up on when a turn ended still run on the server. A few sequential requests after each
+ * turn wait for that backlog (the database queue is first come, first served), so it does not slow the next turn,
+ * which may be the other side's. Matters when a request takes long against the database, as on PGlite at 20
+ * connections.
+ */
+const SETTLE_REQUESTS = 3;
+async function settle(url: string, cookie: string) {
+  for (let i = 0; i < SETTLE_REQUESTS; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+}
+
 function summarise(samples: Sample[]): Side {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const sum = (f: (s: Sample) => number | undefined) => samples.reduce((total, s) => total + (f(s) ?? 0), 0);
   const seconds = sum((s) => s.seconds);
   const queries = sum((s) => s.queries);
+  // Requests cut off at the end of a turn still send their queries, so these are slight overestimates.
+  const served = latencies.length + sum((s) => s.settled);
   const trace =
     queries > 0
-      ? `; ${(queries / latencies.length).toFixed(1)} queries/request, ${(sum((s) => s.queryMs) / latencies.length).toFixed(2)} ms/request in the driver (${(sum((s) => s.queryMs) / queries).toFixed(2)} ms/query, queueing included)`
+      ? `; ${(queries / served).toFixed(1)} queries/request, ${(sum((s) => s.queryMs) / served).toFixed(2)} ms/request in the driver (${(sum((s) => s.queryMs) / queries).toFixed(2)} ms/query, queueing included)`
       : undefined;
   return {
     trace,
@@ -261,15 +298,28 @@ function summarise(samples: Sample[]): Side {
  * Warms both sides up, then measures them in turns (app, bare, app, bare, …) so that a burst of load from
  * elsewhere on the machine hits both sides alike. The side that starts alternates per scenario.
  */
-async function measurePair(server: Server, urls: Record<Kind2, string>, cookie: string, opts: Options, first: Kind2) {
+async function measurePair(
+  server: Server,
+  urls: Record<Kind2, string>,
+  cookie: string,
+  opts: Options,
+  first: Kind2,
+  connections: number,
+) {
   const order: Kind2[] = first === 'app' ? ['app', 'bare'] : ['bare', 'app'];
-  if (opts.warmup > 0) for (const side of order) await load(urls[side], cookie, opts.warmup, opts.connections);
+  if (opts.warmup > 0)
+    for (const side of order) {
+      await load(urls[side], cookie, opts.warmup, connections);
+      await settle(urls[side], cookie);
+    }
   const samples: Record<Kind2, Sample[]> = { app: [], bare: [] };
   const perRound = Math.max(1, Math.round(opts.duration / opts.rounds));
   for (let r = 0; r < opts.rounds; r++) {
     for (const side of order) {
       const before = opts.trace ? await server.stats() : null;
-      const sample = await load(urls[side], cookie, perRound, opts.connections);
+      const sample = await load(urls[side], cookie, perRound, connections);
+      await settle(urls[side], cookie);
+      sample.settled = SETTLE_REQUESTS;
       if (before) {
         const after = await server.stats();
         sample.queries = after.queries - before.queries;
@@ -302,27 +352,35 @@ async function runDatabase(kind: Kind, opts: Options, rows: (BenchRow & { bare: 
     `[${kind}] board seeded (seed ${server.seed}): ${server.schools} schools, ${server.teams} teams, ` +
       `${server.people.toLocaleString('en')} people in ${(server.seedMs / 1000).toFixed(1)} s; server ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  const cookie = await login(server);
+  log(
+    `[${kind}] cycle history (${server.conversations.toLocaleString('en')} conversations) and a closed 360° round ` +
+      `(${server.responses} responses) in ${(server.historyMs / 1000).toFixed(1)} s`,
+  );
+  const cookies = await loginAll(server, opts.scenarios);
+  const cookieOf = (s: Scenario) => cookies.get(s.as ?? 'beheerder')!;
   for (const scenario of opts.scenarios) {
     log(
-      `[${kind}] check ${scenario.name}: app and bare both 200, same counts ${await checkScenario(server, scenario, cookie, opts)}`,
+      `[${kind}] check ${scenario.name} (as ${scenario.as ?? 'beheerder'}): app and bare both 200, same counts ${await checkScenario(server, scenario, cookieOf(scenario), opts)}`,
     );
   }
   for (const [i, scenario] of opts.scenarios.entries()) {
     const urls = urlsOf(server, scenario, opts);
+    const connections = connectionsOf(scenario, opts);
     // Alternate which side goes first, so neither always runs on a warmer (or more tired) process.
-    const { app, bare } = await measurePair(server, urls, cookie, opts, i % 2 === 0 ? 'app' : 'bare');
+    const first = i % 2 === 0 ? 'app' : 'bare';
+    const { app, bare } = await measurePair(server, urls, cookieOf(scenario), opts, first, connections);
     for (const [side, s] of [
       ['app', app],
       ['bare', bare],
     ] as const) {
       log(
-        `[${kind}] ${scenario.name} ${side.padEnd(4)} p50 ${ms(s.p50Ms)} ms, p95 ${ms(s.p95Ms)} ms, ${s.rps.toFixed(0)} req/s${s.trace ?? ''}`,
+        `[${kind}] ${scenario.name} ${side.padEnd(4)} ${connections} conn, p50 ${ms(s.p50Ms)} ms, p95 ${ms(s.p95Ms)} ms, ${s.rps.toFixed(0)} req/s${s.trace ?? ''}`,
       );
     }
     rows.push({
       name: scenario.name,
       database: kind,
+      connections,
       p50Ms: round(app.p50Ms, 2),
       p95Ms: round(app.p95Ms, 2),
       rps: round(app.rps, 1),
@@ -338,6 +396,7 @@ function printTable(rows: (BenchRow & { bare: Side })[]) {
   const header = [
     'scenario',
     'database',
+    'conn',
     'app p50/p95 ms',
     'app req/s',
     'bare p50/p95 ms',
@@ -348,6 +407,7 @@ function printTable(rows: (BenchRow & { bare: Side })[]) {
   const lines = rows.map((r) => [
     r.name,
     r.database,
+    String(r.connections),
     `${ms(r.p50Ms)} / ${ms(r.p95Ms)}`,
     r.rps.toFixed(0),
     `${ms(r.bare.p50Ms)} / ${ms(r.bare.p95Ms)}`,
@@ -356,7 +416,7 @@ function printTable(rows: (BenchRow & { bare: Side })[]) {
     r.ratio >= TARGET ? 'yes' : 'NO',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const numeric = new Set([3, 5, 6]);
+  const numeric = new Set([2, 4, 6, 7]);
   const fmt = (cells: string[]) =>
     cells
       .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
@@ -376,8 +436,8 @@ async function main() {
     void cleanUp().finally(() => process.exit(130));
   });
   log(
-    `Groeipad bench: scale ${opts.scale}, ${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.duration} s per side, ` +
-      `search "${opts.scenarioOptions.search}", databases: ${opts.kinds.join(', ')}`,
+    `Groeipad bench: scale ${opts.scale}, ${opts.connections ?? 'per-scenario'} connections, ${opts.warmup} s warm-up + ${opts.duration} s per side, ` +
+      `search "${opts.search}", databases: ${opts.kinds.join(', ')}`,
   );
   const rows: (BenchRow & { bare: Side })[] = [];
   try {
@@ -387,9 +447,10 @@ async function main() {
   }
   printTable(rows);
   if (opts.json) {
-    const out: BenchRow[] = rows.map(({ name, database, p50Ms, p95Ms, rps, bareRps, ratio }) => ({
+    const out: BenchRow[] = rows.map(({ name, database, connections, p50Ms, p95Ms, rps, bareRps, ratio }) => ({
       name,
       database,
+      connections,
       p50Ms,
       p95Ms,
       rps,

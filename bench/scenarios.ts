@@ -2,15 +2,20 @@
 // through the same driver, with nothing of the app around it: no hooks, no validation, no service code, no
 // serialisation schema. Adding an endpoint to the table is one more entry in SCENARIOS.
 import { tokenId } from '../apps/api/src/modules/auth/tokens.ts';
+import { localDay, shiftYears } from '../apps/api/src/modules/cycle/cycle-status.ts';
 
-/** Plain SQL on the benchmark's database, rows as arrays (the row mode Drizzle uses too). */
-export type RawQuery = (text: string, params: unknown[]) => Promise<unknown[][]>;
+/**
+ * Plain SQL on the benchmark's database, rows as arrays (the row mode Drizzle uses too). On PostgreSQL the
+ * statement is server-side prepared (named) unless `prepared` is false: mirror what the app does for that query
+ * (it names the session lookup and the organisation queries with Drizzle's `.prepare()`, not the rest).
+ */
+export type RawQuery = (text: string, params: unknown[], prepared?: boolean) => Promise<unknown[][]>;
 
 export type BareRequest = {
   query: RawQuery;
   /** The session cookie's value, or undefined. */
   token: string | undefined;
-  /** The parsed query string of the request. */
+  /** The parsed query string of the request, plus the scenario's `bareParams` (the app's path parameters). */
   params: Record<string, string | undefined>;
 };
 
@@ -21,15 +26,28 @@ export type BareResult = { status: number; body: unknown };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-export type ScenarioOptions = { search: string };
+/** What the paths need: the staff search term, and ids from the seeded board (see BenchFixtures in board.ts). */
+export type ScenarioOptions = { search: string; schoolId: string; roundId: string };
+
+/**
+ * Who the scenario signs in as, through the real login: the board's beheerder, the big school's schoolleider, its
+ * first teamleider (12 direct reports), or that team's first docent (the subject of the closed 360° round).
+ */
+export type Account = 'beheerder' | 'schoolleider' | 'teamleider' | 'subject';
 
 export type Scenario = {
   /** How the row is named in the table, e.g. `GET /api/me`. */
   name: string;
   /** A short id for the bare route: /bare/<id>. */
   id: string;
-  /** Path and query string of the app request, sent with the beheerder's session cookie. */
+  /** Path and query string of the app request, sent with the session cookie of `as`. */
   path: (opts: ScenarioOptions) => string;
+  /** Whose session the requests (both sides) carry; the beheerder's when absent. */
+  as?: Account;
+  /** Concurrent connections for this scenario, unless --connections is given; 10 when absent. */
+  connections?: number;
+  /** Path parameters of the app request, sent to the bare route in its query string. */
+  bareParams?: (opts: ScenarioOptions) => Record<string, string>;
   /** The same SQL as the app, raw. Receives the same query string as the app request. */
   bare: (req: BareRequest) => Promise<BareResult>;
   /** How many items each side returned (per kind), compared once before measuring. */
@@ -68,6 +86,83 @@ const PEOPLE_SQL = {
   summaries:
     'select "memberships"."person_id", "memberships"."role", "schools"."name" from "memberships" left join "schools" on "schools"."id" = "memberships"."school_id" where ("memberships"."board_id" = $1 and "memberships"."person_id" = any($2::uuid[]))',
 };
+
+/** `$from, $from+1, …`: the placeholders Drizzle writes for `inArray` with n values. */
+const list = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+
+// getOverview (cycle-overview.service.ts): reports, their memberships, then school, years, kinds, rules in
+// parallel, then the conversations in the window, then the teams' names.
+const OVERVIEW_SQL = {
+  reports:
+    'select "people"."id", "people"."first_name", "people"."infix", "people"."last_name", "people"."job_title" from "line_managers" inner join "people" on "people"."id" = "line_managers"."employee_id" where ("line_managers"."board_id" = $1 and "line_managers"."manager_id" = $2 and "people"."active" = $3) order by "people"."last_name" asc, "people"."first_name" asc',
+  memberships: (n: number) =>
+    `select "person_id", "role", "school_id", "team_id" from "memberships" where ("memberships"."board_id" = $1 and "memberships"."person_id" in (${list(2, n)}))`,
+  schools: (n: number) =>
+    `select "id", "name", exists (select 1 from "conversation_kinds" where "conversation_kinds"."school_id" = "schools"."id") from "schools" where ("schools"."board_id" = $1 and "schools"."id" in (${list(2, n)})) order by "schools"."name" asc`,
+  years: (n: number) =>
+    `select "school_years"."id", "school_years"."board_id", "school_years"."school_id", "school_years"."name", "school_years"."starts_on", "school_years"."ends_on", "school_years"."version", "school_years"."created_at", "school_years"."updated_at", "school_year_periods"."id", "school_year_periods"."board_id", "school_year_periods"."year_id", "school_year_periods"."position", "school_year_periods"."name", "school_year_periods"."starts_on", "school_year_periods"."ends_on" from "school_years" left join "school_year_periods" on "school_year_periods"."year_id" = "school_years"."id" where ("school_years"."board_id" = $1 and "school_years"."school_id" in (${list(2, n)})) order by "school_years"."starts_on" asc, "school_year_periods"."position" asc`,
+  kinds: (n: number) =>
+    `select "id", "board_id", "school_id", "key", "name", "description", "reflection_form_id", "question_form_id", "position", "active", "version", "created_at", "updated_at" from "conversation_kinds" where ("conversation_kinds"."board_id" = $1 and "conversation_kinds"."school_id" in (${list(2, n)})) order by "conversation_kinds"."position" asc, "conversation_kinds"."name" asc`,
+  rules: (n: number) =>
+    `select "id", "board_id", "school_id", "kind_id", "roles", "team_ids", "every_years", "period_position", "active", "version", "created_at", "updated_at" from "cycle_rules" where ("cycle_rules"."board_id" = $1 and "cycle_rules"."school_id" in (${list(2, n)})) order by "cycle_rules"."created_at" asc, "cycle_rules"."id" asc`,
+  conversations: (schools: number, employees: number) =>
+    `select "id", "school_id", "employee_id", "kind_id", "state", "scheduled_at" from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" in (${list(2, schools)}) and "conversations"."employee_id" in (${list(2 + schools, employees)}) and "conversations"."scheduled_at" >= $${2 + schools + employees} and "conversations"."scheduled_at" <= $${3 + schools + employees})`,
+  teams: (n: number) =>
+    `select "id", "name" from "teams" where ("teams"."board_id" = $1 and "teams"."school_id" in (${list(2, n)}))`,
+};
+
+// getCoverage: the school (and the policy), then years, kinds, rules, staff and teams in parallel, then the
+// school's conversations in the window.
+const COVERAGE_SQL = {
+  school: 'select "id", "name" from "schools" where ("schools"."board_id" = $1 and "schools"."id" = $2)',
+  years: OVERVIEW_SQL.years(1),
+  kinds: OVERVIEW_SQL.kinds(1),
+  rules: OVERVIEW_SQL.rules(1),
+  staff:
+    'select "people"."id", "people"."first_name", "people"."infix", "people"."last_name", "memberships"."role", "memberships"."team_id", exists (select 1 from "line_managers" where "line_managers"."employee_id" = "people"."id") from "memberships" inner join "people" on "people"."id" = "memberships"."person_id" where ("memberships"."board_id" = $1 and "memberships"."school_id" = $2 and "people"."active" = $3)',
+  teams:
+    'select "id", "name" from "teams" where ("teams"."board_id" = $1 and "teams"."school_id" = $2) order by "teams"."name" asc',
+  conversations:
+    'select "id", "school_id", "employee_id", "kind_id", "state", "scheduled_at" from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" in ($2) and "conversations"."scheduled_at" >= $3 and "conversations"."scheduled_at" <= $4)',
+};
+
+// getResults (results.service.ts): the round (loadRound: for its subject there is no isManagerOf query), then the
+// responses and the subject's name in parallel.
+const RESULTS_SQL = {
+  round:
+    'select "id", "board_id", "school_id", "subject_id", "questionnaire_id", "instrument", "title", "message", "status", "closes_on", "min_group_size", "min_text_group_size", "shared_with_manager_at", "conversation_id", "closed_at", "version", "created_at", "updated_at" from "feedback_rounds" where ("feedback_rounds"."board_id" = $1 and "feedback_rounds"."id" = $2)',
+  responses:
+    'select "id", "board_id", "round_id", "rater_group", "scores", "open_answers" from "feedback_responses" where ("feedback_responses"."board_id" = $1 and "feedback_responses"."round_id" = $2)',
+  people:
+    'select "id", "first_name", "infix", "last_name", "email", "active" from "people" where ("people"."board_id" = $1 and "people"."id" in ($2))',
+};
+
+/** A `date` column as 'YYYY-MM-DD', whether the driver gave a string or a Date (at UTC or local midnight). */
+function isoDay(v: unknown): string {
+  if (!(v instanceof Date)) return String(v).slice(0, 10);
+  if (v.getUTCHours() === 0 && v.getUTCMinutes() === 0) return v.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+}
+
+/**
+ * The parameters of the app's conversation window (windowOf in cycle-overview.service.ts): from the earliest
+ * start of the chosen years, back as far as the longest rhythm, to their latest end; a day or two of margin.
+ * Year rows as OVERVIEW_SQL.years gives them, rule rows as OVERVIEW_SQL.rules.
+ */
+function windowOf(years: unknown[][], rules: unknown[][]): [string, string] {
+  const longest = Math.max(1, ...rules.map((r) => Number(r[6])));
+  const from = years.map((y) => isoDay(y[4])).reduce((a, b) => (b < a ? b : a), '9999-12-31');
+  const to = years.map((y) => isoDay(y[5])).reduce((a, b) => (b > a ? b : a), '0000-01-01');
+  return [
+    new Date(Date.parse(`${shiftYears(from, -(longest - 1))}T00:00:00Z`) - 86_400_000).toISOString(),
+    new Date(Date.parse(`${to}T00:00:00Z`) + 2 * 86_400_000).toISOString(),
+  ];
+}
+
+/** The school year of a school that holds the day (the app's yearAt), from OVERVIEW_SQL.years rows. */
+const yearAt = (years: unknown[][], schoolId: unknown, day: string) =>
+  years.find((y) => y[2] === schoolId && isoDay(y[4]) <= day && day <= isoDay(y[5]));
 
 /** Same escaping as the app's likePattern. */
 const like = (term: string) => `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -120,6 +215,124 @@ export const SCENARIOS: Scenario[] = [
     counts: {
       app: (b) => ({ items: b.items.length, total: b.total }),
       bare: (b) => ({ items: b.rows.length, total: b.total }),
+    },
+  },
+  {
+    // A teamleider of the 300-staff school: 12 reports, three years of conversations in the window.
+    name: 'GET /api/cycle/overview',
+    id: 'cycle-overview',
+    path: () => '/api/cycle/overview',
+    as: 'teamleider',
+    connections: 20,
+    async bare(req) {
+      const session = await liveSession(req);
+      if (!session) return UNAUTHENTICATED;
+      const [personId, boardId] = [session[4], session[5]];
+      const q = (text: string, params: unknown[]) => req.query(text, params, false);
+      const reports = await q(OVERVIEW_SQL.reports, [boardId, personId, true]);
+      if (reports.length === 0) return { status: 200, body: { reports } };
+      const employeeIds = reports.map((r) => r[0]);
+      const memberships = await q(OVERVIEW_SQL.memberships(employeeIds.length), [boardId, ...employeeIds]);
+      const schoolIds = [...new Set(memberships.map((m) => m[2]).filter((id) => id !== null))];
+      const n = schoolIds.length;
+      const [schools, years, kinds, rules] =
+        n === 0
+          ? [[], [], [], []]
+          : await Promise.all([
+              q(OVERVIEW_SQL.schools(n), [boardId, ...schoolIds]),
+              q(OVERVIEW_SQL.years(n), [boardId, ...schoolIds]),
+              q(OVERVIEW_SQL.kinds(n), [boardId, ...schoolIds]),
+              q(OVERVIEW_SQL.rules(n), [boardId, ...schoolIds]),
+            ]);
+      const today = localDay(new Date());
+      const chosen = schoolIds.map((id) => yearAt(years, id, today)).filter((y) => y !== undefined);
+      const inYear = [...new Set(chosen.map((y) => y[2]))];
+      const conversations =
+        chosen.length === 0
+          ? []
+          : await q(OVERVIEW_SQL.conversations(inYear.length, employeeIds.length), [
+              boardId,
+              ...inYear,
+              ...employeeIds,
+              ...windowOf(chosen, rules),
+            ]);
+      const teams = n === 0 ? [] : await q(OVERVIEW_SQL.teams(n), [boardId, ...schoolIds]);
+      return { status: 200, body: { reports, memberships, schools, years, kinds, rules, conversations, teams } };
+    },
+    counts: {
+      app: (b) => ({ people: b.people.length }),
+      bare: (b) => ({ people: b.reports.length }),
+    },
+  },
+  {
+    // The schoolleider of the 300-staff school: every staff member's status per kind, counted per team.
+    name: 'GET /api/schools/:schoolId/cycle/coverage',
+    id: 'cycle-coverage',
+    path: ({ schoolId }) => `/api/schools/${schoolId}/cycle/coverage`,
+    bareParams: ({ schoolId }) => ({ schoolId }),
+    as: 'schoolleider',
+    connections: 20,
+    async bare(req) {
+      const session = await liveSession(req);
+      if (!session) return UNAUTHENTICATED;
+      const boardId = session[5];
+      const schoolId = req.params.schoolId;
+      const q = (text: string, params: unknown[]) => req.query(text, params, false);
+      const [school] = await q(COVERAGE_SQL.school, [boardId, schoolId]);
+      if (!school) return { status: 404, body: { error: 'not_found' } };
+      const [years, kinds, rules, staff, teams] = await Promise.all([
+        q(COVERAGE_SQL.years, [boardId, schoolId]),
+        q(COVERAGE_SQL.kinds, [boardId, schoolId]),
+        q(COVERAGE_SQL.rules, [boardId, schoolId]),
+        q(COVERAGE_SQL.staff, [boardId, schoolId, true]),
+        q(COVERAGE_SQL.teams, [boardId, schoolId]),
+      ]);
+      const year = yearAt(years, schoolId, localDay(new Date()));
+      // Active rules of active kinds (kinds: column 9 active; rules: 3 kind, 8 active).
+      const activeKinds = new Set(kinds.filter((k) => k[9] === true).map((k) => k[0]));
+      const activeRules = rules.filter((r) => r[8] === true && activeKinds.has(r[3]));
+      const conversations =
+        !year || activeRules.length === 0
+          ? []
+          : await q(COVERAGE_SQL.conversations, [boardId, schoolId, ...windowOf([year], activeRules)]);
+      return { status: 200, body: { school, years, kinds, rules, staff, teams, conversations } };
+    },
+    counts: {
+      app: (b) => ({ teams: b.teams.filter((t: Json) => t.id !== null).length }),
+      bare: (b) => ({ teams: b.teams.length }),
+    },
+  },
+  {
+    // The subject of a closed round reads their results: 25 responses through the anonymity guard.
+    name: 'GET /api/feedback/rounds/:id/results',
+    id: 'feedback-results',
+    path: ({ roundId }) => `/api/feedback/rounds/${roundId}/results`,
+    bareParams: ({ roundId }) => ({ id: roundId }),
+    as: 'subject',
+    connections: 20,
+    async bare(req) {
+      const session = await liveSession(req);
+      if (!session) return UNAUTHENTICATED;
+      const [personId, boardId] = [session[4], session[5]];
+      const q = (text: string, params: unknown[]) => req.query(text, params, false);
+      const [round] = await q(RESULTS_SQL.round, [boardId, req.params.id]);
+      // Only the subject's own case is measured (the app asks isManagerOf for anyone else).
+      if (!round || round[3] !== personId) return { status: 404, body: { error: 'not_found' } };
+      if (round[8] !== 'closed') return { status: 409, body: { error: 'conflict' } };
+      const [responses, people] = await Promise.all([
+        q(RESULTS_SQL.responses, [boardId, round[0]]),
+        q(RESULTS_SQL.people, [boardId, round[3]]),
+      ]);
+      return { status: 200, body: { round, responses, people } };
+    },
+    counts: {
+      app: (b) => ({
+        responses:
+          b.groups.reduce((n: number, g: Json) => n + g.respondents, 0) +
+          Number(b.named.self) +
+          Number(b.named.leidinggevende),
+      }),
+      bare: (b) => ({ responses: b.responses.length }),
     },
   },
 ];

@@ -11,8 +11,8 @@ import { migrateDatabase, openDatabase, type Database } from '../apps/api/src/pl
 import { createMailer } from '../apps/api/src/platform/mail/mailer.ts';
 import { hashPassword } from '../apps/api/src/modules/auth/index.ts';
 import { seedBoard } from '../apps/api/src/modules/demo/index.ts';
-import { BENCH_PASSWORD, BENCH_SEED, benchBoardSpec, boardIdFor } from './board.ts';
-import { SCENARIOS, type RawQuery } from './scenarios.ts';
+import { BENCH_PASSWORD, BENCH_SEED, benchBoardSpec, boardIdFor, seedBenchHistory } from './board.ts';
+import { SCENARIOS, type Account, type RawQuery } from './scenarios.ts';
 
 export type ServerOptions = { kind: 'pglite' | 'postgres'; databaseUrl?: string; scale: number; trace: boolean };
 
@@ -20,13 +20,21 @@ export type ServerReady = {
   type: 'ready';
   appUrl: string;
   bareUrl: string;
-  email: string;
+  /** The e-mail address of each account the scenarios sign in as; they share one password. */
+  accounts: Record<Account, string>;
   password: string;
+  /** Ids the scenario paths need. */
+  schoolId: string;
+  roundId: string;
   seed: number;
   people: number;
   schools: number;
   teams: number;
   seedMs: number;
+  /** Conversations of the cycle history, responses of the 360° round, and how long seeding them took. */
+  conversations: number;
+  responses: number;
+  historyMs: number;
 };
 
 /** Queries sent to the driver and the milliseconds until they answered (queueing included), since start. */
@@ -54,8 +62,15 @@ function rawQueryOf(database: Database): RawQuery {
     if (!name) names.set(text, (name = `bare_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
     return name;
   };
-  return async (text, params) =>
-    (await pool.query<unknown[]>({ name: nameOf(text), text, values: params, rowMode: 'array' })).rows;
+  return async (text, params, prepared = true) =>
+    (
+      await pool.query<unknown[]>({
+        name: prepared ? nameOf(text) : undefined,
+        text,
+        values: params,
+        rowMode: 'array',
+      })
+    ).rows;
 }
 
 /** The first seed from BENCH_SEED whose board is not in the database yet, so a shared PostgreSQL gets a new board. */
@@ -101,6 +116,9 @@ async function main() {
   const seedStarted = performance.now();
   const seeded = await seedBoard(database.db, spec, await hashPassword(BENCH_PASSWORD));
   const seedMs = Math.round(performance.now() - seedStarted);
+  const historyStarted = performance.now();
+  const fixtures = await seedBenchHistory(database.db, { boardId: seeded.boardId, spec, now: new Date() });
+  const historyMs = Math.round(performance.now() - historyStarted);
   // Fresh statistics, as autovacuum would have them on a database in use.
   await database.query('analyze');
   const stats: ServerStats = { type: 'stats', queries: 0, queryMs: 0 };
@@ -148,13 +166,23 @@ async function main() {
     type: 'ready',
     appUrl,
     bareUrl,
-    email: `beheer@${spec.domain}`,
+    accounts: {
+      beheerder: `beheer@${spec.domain}`,
+      schoolleider: `directeur@${spec.domain}`,
+      teamleider: `teamleider@${spec.domain}`,
+      subject: `docent@${spec.domain}`,
+    },
     password: BENCH_PASSWORD,
+    schoolId: fixtures.schoolId,
+    roundId: fixtures.roundId,
     seed,
     people: seeded.people,
     schools: seeded.schools,
     teams: seeded.teams,
     seedMs,
+    conversations: fixtures.conversations,
+    responses: fixtures.responses,
+    historyMs,
   });
 }
 

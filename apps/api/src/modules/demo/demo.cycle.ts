@@ -24,6 +24,8 @@ export type CycleHistoryOptions = {
   /** Past school years to fill besides the current one. */
   yearsBack: number;
   seed: number;
+  /** Only these schools (default: every school of the board). */
+  schoolIds?: string[];
 };
 
 export type CycleHistory = { conversations: number; goals: number };
@@ -48,14 +50,17 @@ function dayIn(rnd: Random, from: string, to: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Fills every school of the board with a cycle and its history. */
+/** Fills every school of the board (or the given ones) with a cycle and its history. */
 export async function seedCycleHistory(db: Db, opts: CycleHistoryOptions): Promise<CycleHistory> {
   const rnd = createRandom(opts.seed);
   const today = opts.now.toISOString().slice(0, 10);
   const schools = await db
     .select({ id: org.schools.id })
     .from(org.schools)
-    .where(eq(org.schools.boardId, opts.boardId));
+    .where(
+      and(eq(org.schools.boardId, opts.boardId), opts.schoolIds ? inArray(org.schools.id, opts.schoolIds) : undefined),
+    );
+  const chosen = new Set(schools.map((s) => s.id));
   for (const s of schools) await applyCycleDefaults(db, { boardId: opts.boardId, schoolId: s.id, now: opts.now });
 
   const c = cycleTables;
@@ -322,7 +327,7 @@ export async function seedCycleHistory(db: Db, opts: CycleHistoryOptions): Promi
 
   const schoolYearStart = currentStart;
   for (const pair of [...pairs, ...oop]) {
-    if (!pair.schoolId) continue;
+    if (!pair.schoolId || !chosen.has(pair.schoolId)) continue;
     const p = { ...pair, schoolId: pair.schoolId };
     const offset = Math.floor(rnd.next() * 3);
     for (const y of pastYears) {
