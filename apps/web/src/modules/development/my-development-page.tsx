@@ -8,6 +8,7 @@ import { Empty } from '../../ui/empty.tsx';
 import { Page } from '../../ui/page.tsx';
 import { PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { AmbitionCard } from './ambition-card.tsx';
+import { CycleCards } from './cycle-cards.tsx';
 import { ActionList, EvidenceList, GoalCard } from './goal-card.tsx';
 import { ActionModal, EvidenceModal, GoalModal } from './modals.tsx';
 import { FinishedGoals, isFinished, Section } from './sections.tsx';
@@ -49,8 +50,7 @@ export default function MyDevelopmentPage() {
 
   return (
     <Page title={t('page.title')} description={t('page.intro')} actions={teamLink}>
-      {/* Slot for the lead: the "Volgende gesprek" card (next conversation and what to prepare) goes here. */}
-      {/* Slot for the lead: the "Feedback" card (feedback received, 360° rounds) goes here. */}
+      <CycleCards />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
