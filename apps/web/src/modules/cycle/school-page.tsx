@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconRoute, IconSettings, IconWand } from '@tabler/icons-react';
+import { IconAlertTriangle, IconRoute, IconSettings, IconWand, IconListCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { CoverageCell, CycleCoverage } from '@groeipad/contracts';
@@ -116,14 +116,24 @@ export default function SchoolPage() {
       description={t('school.intro')}
       actions={
         school ? (
-          <Button
-            component={Link}
-            to={configureLink}
-            variant="default"
-            leftSection={<IconSettings size={18} aria-hidden />}
-          >
-            {school.abilities.edit ? t('school.configure') : t('school.viewConfig')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              component={Link}
+              to={configureLink}
+              variant="default"
+              leftSection={<IconSettings size={18} aria-hidden />}
+            >
+              {school.abilities.edit ? t('school.configure') : t('school.viewConfig')}
+            </Button>
+            <Button
+              component={Link}
+              to="/school/vragenlijsten"
+              variant="default"
+              leftSection={<IconListCheck size={18} aria-hidden />}
+            >
+              {t('school.questionnaires')}
+            </Button>
+          </Group>
         ) : null
       }
     >
