@@ -56,7 +56,7 @@ function NextConversation({ item }: { item: ConversationSummary }) {
       aria-labelledby="next-conversation"
     >
       <Stack gap="xs">
-        <Text size="sm" fw={600} c="teal.9" id="next-conversation">
+        <Text size="sm" fw={700} id="next-conversation">
           {t('list.next')}
         </Text>
         <Title order={2} fz="xl">
@@ -64,7 +64,7 @@ function NextConversation({ item }: { item: ConversationSummary }) {
         </Title>
         <Group gap="xs">
           <Text>{formatMoment(item.scheduledAt)}</Text>
-          {item.location ? <Text c="dimmed">· {item.location}</Text> : null}
+          {item.location ? <Text>· {item.location}</Text> : null}
           <StateBadge state={item.state} />
         </Group>
         {preparing ? (
