@@ -7,7 +7,6 @@ import type {
 } from '@groeipad/contracts';
 import type { Ctx } from '../../platform/actor.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
-import { addAgreedGoals } from '../development/index.ts';
 import { displayName } from '../organisation/index.ts';
 import {
   assertMove,
@@ -149,6 +148,9 @@ export async function signReport(ctx: Ctx, id: string, input: ConversationSignIn
     const conv = await repo.updateConversation(tx, ctx.actor.boardId, id, full.c.version, { state: 'agreed' });
     if (!conv) stale();
     await recordEvent(tx, ctx, id, 'state_changed', { fromState: 'report_draft', toState: 'agreed' });
+    // Loaded when first needed: the development module's index imports this module, and a static import
+    // here would close an import cycle that leaves some module's top-level bindings unset at start-up.
+    const { addAgreedGoals } = await import('../development/index.ts');
     await addAgreedGoals(tx, {
       boardId: ctx.actor.boardId,
       personId: full.c.employeeId,
