@@ -87,54 +87,51 @@ const PEOPLE_SQL = {
     'select "memberships"."person_id", "memberships"."role", "schools"."name" from "memberships" left join "schools" on "schools"."id" = "memberships"."school_id" where ("memberships"."board_id" = $1 and "memberships"."person_id" = any($2::uuid[]))',
 };
 
-/** `$from, $from+1, …`: the placeholders Drizzle writes for `inArray` with n values. */
-const list = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
-
-// getOverview (cycle-overview.service.ts): reports, their memberships, then school, years, kinds, rules in
-// parallel, then the conversations in the window, then the teams' names.
+// getOverview (cycle-overview.service.ts): reports, their memberships, then school names, years, kinds, rules and
+// teams in parallel, then the conversations in the window. All prepared (named) statements; lists of ids are one
+// uuid[] parameter (`= any($2::uuid[])`), so the text does not depend on their number.
 const OVERVIEW_SQL = {
   reports:
     'select "people"."id", "people"."first_name", "people"."infix", "people"."last_name", "people"."job_title" from "line_managers" inner join "people" on "people"."id" = "line_managers"."employee_id" where ("line_managers"."board_id" = $1 and "line_managers"."manager_id" = $2 and "people"."active" = $3) order by "people"."last_name" asc, "people"."first_name" asc',
-  memberships: (n: number) =>
-    `select "person_id", "role", "school_id", "team_id" from "memberships" where ("memberships"."board_id" = $1 and "memberships"."person_id" in (${list(2, n)}))`,
-  schools: (n: number) =>
-    `select "id", "name", exists (select 1 from "conversation_kinds" where "conversation_kinds"."school_id" = "schools"."id") from "schools" where ("schools"."board_id" = $1 and "schools"."id" in (${list(2, n)})) order by "schools"."name" asc`,
-  years: (n: number) =>
-    `select "school_years"."id", "school_years"."board_id", "school_years"."school_id", "school_years"."name", "school_years"."starts_on", "school_years"."ends_on", "school_years"."version", "school_years"."created_at", "school_years"."updated_at", "school_year_periods"."id", "school_year_periods"."board_id", "school_year_periods"."year_id", "school_year_periods"."position", "school_year_periods"."name", "school_year_periods"."starts_on", "school_year_periods"."ends_on" from "school_years" left join "school_year_periods" on "school_year_periods"."year_id" = "school_years"."id" where ("school_years"."board_id" = $1 and "school_years"."school_id" in (${list(2, n)})) order by "school_years"."starts_on" asc, "school_year_periods"."position" asc`,
-  kinds: (n: number) =>
-    `select "id", "board_id", "school_id", "key", "name", "description", "reflection_form_id", "question_form_id", "position", "active", "version", "created_at", "updated_at" from "conversation_kinds" where ("conversation_kinds"."board_id" = $1 and "conversation_kinds"."school_id" in (${list(2, n)})) order by "conversation_kinds"."position" asc, "conversation_kinds"."name" asc`,
-  rules: (n: number) =>
-    `select "id", "board_id", "school_id", "kind_id", "roles", "team_ids", "every_years", "period_position", "active", "version", "created_at", "updated_at" from "cycle_rules" where ("cycle_rules"."board_id" = $1 and "cycle_rules"."school_id" in (${list(2, n)})) order by "cycle_rules"."created_at" asc, "cycle_rules"."id" asc`,
-  conversations: (schools: number, employees: number) =>
-    `select "id", "school_id", "employee_id", "kind_id", "state", "scheduled_at" from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" in (${list(2, schools)}) and "conversations"."employee_id" in (${list(2 + schools, employees)}) and "conversations"."scheduled_at" >= $${2 + schools + employees} and "conversations"."scheduled_at" <= $${3 + schools + employees})`,
-  teams: (n: number) =>
-    `select "id", "name" from "teams" where ("teams"."board_id" = $1 and "teams"."school_id" in (${list(2, n)}))`,
+  memberships:
+    'select "person_id", "role", "school_id", "team_id" from "memberships" where ("memberships"."board_id" = $1 and "memberships"."person_id" = any($2::uuid[]))',
+  schools:
+    'select "id", "name" from "schools" where ("schools"."board_id" = $1 and "schools"."id" = any($2::uuid[])) order by "schools"."name" asc',
+  years:
+    'select "school_years"."id", "school_years"."board_id", "school_years"."school_id", "school_years"."name", "school_years"."starts_on", "school_years"."ends_on", "school_years"."version", "school_years"."created_at", "school_years"."updated_at", "school_year_periods"."id", "school_year_periods"."board_id", "school_year_periods"."year_id", "school_year_periods"."position", "school_year_periods"."name", "school_year_periods"."starts_on", "school_year_periods"."ends_on" from "school_years" left join "school_year_periods" on "school_year_periods"."year_id" = "school_years"."id" where ("school_years"."board_id" = $1 and "school_years"."school_id" = any($2::uuid[])) order by "school_years"."starts_on" asc, "school_year_periods"."position" asc',
+  kinds:
+    'select "id", "board_id", "school_id", "key", "name", "description", "reflection_form_id", "question_form_id", "position", "active", "version", "created_at", "updated_at" from "conversation_kinds" where ("conversation_kinds"."board_id" = $1 and "conversation_kinds"."school_id" = any($2::uuid[])) order by "conversation_kinds"."position" asc, "conversation_kinds"."name" asc',
+  rules:
+    'select "id", "board_id", "school_id", "kind_id", "roles", "team_ids", "every_years", "period_position", "active", "version", "created_at", "updated_at" from "cycle_rules" where ("cycle_rules"."board_id" = $1 and "cycle_rules"."school_id" = any($2::uuid[])) order by "cycle_rules"."created_at" asc, "cycle_rules"."id" asc',
+  teams: 'select "id", "name" from "teams" where ("teams"."board_id" = $1 and "teams"."school_id" = any($2::uuid[]))',
+  conversations:
+    'select "id", "school_id", "employee_id", "kind_id", "state", "scheduled_at" from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" = any($2::uuid[]) and "conversations"."employee_id" = any($3::uuid[]) and "conversations"."scheduled_at" >= $4 and "conversations"."scheduled_at" <= $5)',
 };
 
 // getCoverage: the school (and the policy), then years, kinds, rules, staff and teams in parallel, then the
-// school's conversations in the window.
+// school's conversations in the window. All prepared; years, kinds and rules are the overview's statements.
 const COVERAGE_SQL = {
   school: 'select "id", "name" from "schools" where ("schools"."board_id" = $1 and "schools"."id" = $2)',
-  years: OVERVIEW_SQL.years(1),
-  kinds: OVERVIEW_SQL.kinds(1),
-  rules: OVERVIEW_SQL.rules(1),
+  years: OVERVIEW_SQL.years,
+  kinds: OVERVIEW_SQL.kinds,
+  rules: OVERVIEW_SQL.rules,
   staff:
     'select "people"."id", "people"."first_name", "people"."infix", "people"."last_name", "memberships"."role", "memberships"."team_id", exists (select 1 from "line_managers" where "line_managers"."employee_id" = "people"."id") from "memberships" inner join "people" on "people"."id" = "memberships"."person_id" where ("memberships"."board_id" = $1 and "memberships"."school_id" = $2 and "people"."active" = $3)',
   teams:
     'select "id", "name" from "teams" where ("teams"."board_id" = $1 and "teams"."school_id" = $2) order by "teams"."name" asc',
   conversations:
-    'select "id", "school_id", "employee_id", "kind_id", "state", "scheduled_at" from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" in ($2) and "conversations"."scheduled_at" >= $3 and "conversations"."scheduled_at" <= $4)',
+    'select "id", "school_id", "employee_id", "kind_id", "state", "scheduled_at" from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" = any($2::uuid[]) and "conversations"."scheduled_at" >= $3 and "conversations"."scheduled_at" <= $4)',
 };
 
 // getResults (results.service.ts): the round (loadRound: for its subject there is no isManagerOf query), then the
-// responses and the subject's name in parallel.
+// responses and the subject's name in parallel. All prepared.
 const RESULTS_SQL = {
   round:
     'select "id", "board_id", "school_id", "subject_id", "questionnaire_id", "instrument", "title", "message", "status", "closes_on", "min_group_size", "min_text_group_size", "shared_with_manager_at", "conversation_id", "closed_at", "version", "created_at", "updated_at" from "feedback_rounds" where ("feedback_rounds"."board_id" = $1 and "feedback_rounds"."id" = $2)',
   responses:
     'select "id", "board_id", "round_id", "rater_group", "scores", "open_answers" from "feedback_responses" where ("feedback_responses"."board_id" = $1 and "feedback_responses"."round_id" = $2)',
   people:
-    'select "id", "first_name", "infix", "last_name", "email", "active" from "people" where ("people"."board_id" = $1 and "people"."id" in ($2))',
+    'select "id", "first_name", "infix", "last_name", "email", "active" from "people" where ("people"."board_id" = $1 and "people"."id" = any($2::uuid[]))',
 };
 
 /** A `date` column as 'YYYY-MM-DD', whether the driver gave a string or a Date (at UTC or local midnight). */
@@ -228,21 +225,21 @@ export const SCENARIOS: Scenario[] = [
       const session = await liveSession(req);
       if (!session) return UNAUTHENTICATED;
       const [personId, boardId] = [session[4], session[5]];
-      const q = (text: string, params: unknown[]) => req.query(text, params, false);
+      const q = req.query;
       const reports = await q(OVERVIEW_SQL.reports, [boardId, personId, true]);
       if (reports.length === 0) return { status: 200, body: { reports } };
       const employeeIds = reports.map((r) => r[0]);
-      const memberships = await q(OVERVIEW_SQL.memberships(employeeIds.length), [boardId, ...employeeIds]);
+      const memberships = await q(OVERVIEW_SQL.memberships, [boardId, employeeIds]);
       const schoolIds = [...new Set(memberships.map((m) => m[2]).filter((id) => id !== null))];
-      const n = schoolIds.length;
-      const [schools, years, kinds, rules] =
-        n === 0
-          ? [[], [], [], []]
+      const [schools, years, kinds, rules, teams] =
+        schoolIds.length === 0
+          ? [[], [], [], [], []]
           : await Promise.all([
-              q(OVERVIEW_SQL.schools(n), [boardId, ...schoolIds]),
-              q(OVERVIEW_SQL.years(n), [boardId, ...schoolIds]),
-              q(OVERVIEW_SQL.kinds(n), [boardId, ...schoolIds]),
-              q(OVERVIEW_SQL.rules(n), [boardId, ...schoolIds]),
+              q(OVERVIEW_SQL.schools, [boardId, schoolIds]),
+              q(OVERVIEW_SQL.years, [boardId, schoolIds]),
+              q(OVERVIEW_SQL.kinds, [boardId, schoolIds]),
+              q(OVERVIEW_SQL.rules, [boardId, schoolIds]),
+              q(OVERVIEW_SQL.teams, [boardId, schoolIds]),
             ]);
       const today = localDay(new Date());
       const chosen = schoolIds.map((id) => yearAt(years, id, today)).filter((y) => y !== undefined);
@@ -250,13 +247,7 @@ export const SCENARIOS: Scenario[] = [
       const conversations =
         chosen.length === 0
           ? []
-          : await q(OVERVIEW_SQL.conversations(inYear.length, employeeIds.length), [
-              boardId,
-              ...inYear,
-              ...employeeIds,
-              ...windowOf(chosen, rules),
-            ]);
-      const teams = n === 0 ? [] : await q(OVERVIEW_SQL.teams(n), [boardId, ...schoolIds]);
+          : await q(OVERVIEW_SQL.conversations, [boardId, inYear, employeeIds, ...windowOf(chosen, rules)]);
       return { status: 200, body: { reports, memberships, schools, years, kinds, rules, conversations, teams } };
     },
     counts: {
@@ -277,13 +268,13 @@ export const SCENARIOS: Scenario[] = [
       if (!session) return UNAUTHENTICATED;
       const boardId = session[5];
       const schoolId = req.params.schoolId;
-      const q = (text: string, params: unknown[]) => req.query(text, params, false);
+      const q = req.query;
       const [school] = await q(COVERAGE_SQL.school, [boardId, schoolId]);
       if (!school) return { status: 404, body: { error: 'not_found' } };
       const [years, kinds, rules, staff, teams] = await Promise.all([
-        q(COVERAGE_SQL.years, [boardId, schoolId]),
-        q(COVERAGE_SQL.kinds, [boardId, schoolId]),
-        q(COVERAGE_SQL.rules, [boardId, schoolId]),
+        q(COVERAGE_SQL.years, [boardId, [schoolId]]),
+        q(COVERAGE_SQL.kinds, [boardId, [schoolId]]),
+        q(COVERAGE_SQL.rules, [boardId, [schoolId]]),
         q(COVERAGE_SQL.staff, [boardId, schoolId, true]),
         q(COVERAGE_SQL.teams, [boardId, schoolId]),
       ]);
@@ -294,7 +285,7 @@ export const SCENARIOS: Scenario[] = [
       const conversations =
         !year || activeRules.length === 0
           ? []
-          : await q(COVERAGE_SQL.conversations, [boardId, schoolId, ...windowOf([year], activeRules)]);
+          : await q(COVERAGE_SQL.conversations, [boardId, [schoolId], ...windowOf([year], activeRules)]);
       return { status: 200, body: { school, years, kinds, rules, staff, teams, conversations } };
     },
     counts: {
@@ -314,14 +305,14 @@ export const SCENARIOS: Scenario[] = [
       const session = await liveSession(req);
       if (!session) return UNAUTHENTICATED;
       const [personId, boardId] = [session[4], session[5]];
-      const q = (text: string, params: unknown[]) => req.query(text, params, false);
+      const q = req.query;
       const [round] = await q(RESULTS_SQL.round, [boardId, req.params.id]);
       // Only the subject's own case is measured (the app asks isManagerOf for anyone else).
       if (!round || round[3] !== personId) return { status: 404, body: { error: 'not_found' } };
       if (round[8] !== 'closed') return { status: 409, body: { error: 'conflict' } };
       const [responses, people] = await Promise.all([
         q(RESULTS_SQL.responses, [boardId, round[0]]),
-        q(RESULTS_SQL.people, [boardId, round[3]]),
+        q(RESULTS_SQL.people, [boardId, [round[3]]]),
       ]);
       return { status: 200, body: { round, responses, people } };
     },

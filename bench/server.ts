@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { types as pgliteTypes } from '@electric-sql/pglite';
 import Fastify from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/platform/config.ts';
 import { migrateDatabase, openDatabase, type Database } from '../apps/api/src/platform/db/client.ts';
@@ -48,10 +50,40 @@ function send(message: ServerMessage): void {
   process.send?.(message);
 }
 
+/**
+ * Date and time values as the server's text, unparsed: what Drizzle asks both drivers for (it turns them into
+ * Dates itself, where a column wants that). With the drivers' default parsers the bare side would build a Date
+ * for every date and timestamp, work the app's driver calls do not do.
+ */
+const PGLITE_RAW = Object.fromEntries(
+  [pgliteTypes.TIMESTAMP, pgliteTypes.TIMESTAMPTZ, pgliteTypes.INTERVAL, pgliteTypes.DATE].map((t) => [
+    t,
+    (v: string) => v,
+  ]),
+);
+// As drizzle-orm/node-postgres: timestamp, timestamptz, date, interval and the arrays of numeric, timestamp,
+// timestamptz, interval and date.
+const PG_RAW = new Set([
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.DATE,
+  pg.types.builtins.INTERVAL,
+  1231,
+  1115,
+  1185,
+  1187,
+  1182,
+]);
+const pgTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    PG_RAW.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format),
+};
+
 function rawQueryOf(database: Database): RawQuery {
   if (database.pglite) {
     const client = database.pglite;
-    return async (text, params) => (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows;
+    return async (text, params) =>
+      (await client.query<unknown[]>(text, params, { rowMode: 'array', parsers: PGLITE_RAW })).rows;
   }
   const pool = database.pool!;
   // The app runs its hot queries as named (server-side prepared) statements; so does the baseline, or the
@@ -69,6 +101,7 @@ function rawQueryOf(database: Database): RawQuery {
         text,
         values: params,
         rowMode: 'array',
+        types: pgTypes,
       })
     ).rows;
 }

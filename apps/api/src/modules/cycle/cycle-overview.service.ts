@@ -92,11 +92,12 @@ async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: str
     reports.map((r) => r.id),
   );
   const schoolIds = [...new Set(memberships.map((m) => m.schoolId).filter((id): id is string => id !== null))];
-  const [schools, years, kinds, rules] = await Promise.all([
-    repo.findSchools(db, boardId, schoolIds),
+  const [schools, years, kinds, rules, teams] = await Promise.all([
+    repo.findSchoolNames(db, boardId, schoolIds),
     repo.findYears(db, boardId, schoolIds),
     repo.findKinds(db, boardId, schoolIds),
     repo.findRules(db, boardId, schoolIds),
+    repo.findTeamsOf(db, boardId, schoolIds),
   ]);
   const selected = schoolYearId ? years.find((y) => y.id === schoolYearId) : undefined;
   if (schoolYearId && !selected) throw fieldError('schoolYearId', 'Dit schooljaar bestaat niet.');
@@ -124,7 +125,7 @@ async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: str
   const conversationsOf = groupBy(conversations, (c) => `${c.employeeId}:${c.schoolId}`);
   const membershipsOf = groupBy(memberships, (m) => m.personId);
   const schoolName = new Map(schools.map((s) => [s.id, s.name]));
-  const teamNames = new Map((await teamsOf(db, boardId, schoolIds)).map((t) => [t.id, t.name]));
+  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
 
   const people: CycleOverview['people'] = [];
   const unconfigured: CycleOverview['unconfigured'] = [];
@@ -171,10 +172,6 @@ async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: str
     unconfigured,
     counts,
   };
-}
-
-function teamsOf(db: Db, boardId: string, schoolIds: string[]) {
-  return repo.findTeamsOf(db, boardId, schoolIds);
 }
 
 function teamIdsOf(rows: { teamId: string | null }[]): string[] {

@@ -1,5 +1,6 @@
-import { and, asc, eq, exists, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, inArray, lte, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { conversationsTables as ct } from '../conversations/index.ts';
 import { organisationTables as ot } from '../organisation/index.ts';
 import {
@@ -15,11 +16,20 @@ import {
 
 const bump = <T extends { version: unknown }>(t: T) => ({ version: sql`${t.version} + 1`, updatedAt: new Date() });
 
-export async function findSchool(db: Db, boardId: string, schoolId: string) {
-  const [row] = await db
+// The reads of the overview and the coverage are prepared once per database handle (see prepared.ts): one
+// statement text whatever the number of ids, so lists are a uuid[] parameter instead of `in ($2, $3, …)`.
+const placeholder = (name: string) => sql.placeholder(name);
+const anyOf = (column: AnyColumn, name: string) => sql`${column} = any(${sql.placeholder(name)}::uuid[])`;
+
+const schoolById = (db: Db) =>
+  db
     .select({ id: ot.schools.id, name: ot.schools.name })
     .from(ot.schools)
-    .where(and(eq(ot.schools.boardId, boardId), eq(ot.schools.id, schoolId)));
+    .where(and(eq(ot.schools.boardId, placeholder('boardId')), eq(ot.schools.id, placeholder('schoolId'))))
+    .prepare('cycle_school');
+
+export async function findSchool(db: Db, boardId: string, schoolId: string) {
+  const [row] = await prepared(db, 'cycle_school', schoolById).execute({ boardId, schoolId });
   return row ?? null;
 }
 
@@ -40,20 +50,42 @@ export async function findSchools(db: Db, boardId: string, schoolIds?: string[])
     .orderBy(asc(ot.schools.name));
 }
 
-export async function findTeams(db: Db, boardId: string, schoolId: string) {
-  return db
+/** Names of some schools, by name; nothing else (findSchools also tells whether each is configured). */
+const schoolNames = (db: Db) =>
+  db
+    .select({ id: ot.schools.id, name: ot.schools.name })
+    .from(ot.schools)
+    .where(and(eq(ot.schools.boardId, placeholder('boardId')), anyOf(ot.schools.id, 'schoolIds')))
+    .orderBy(asc(ot.schools.name))
+    .prepare('cycle_school_names');
+
+export async function findSchoolNames(db: Db, boardId: string, schoolIds: string[]) {
+  if (schoolIds.length === 0) return [];
+  return prepared(db, 'cycle_school_names', schoolNames).execute({ boardId, schoolIds });
+}
+
+const teamsOfSchool = (db: Db) =>
+  db
     .select({ id: ot.teams.id, name: ot.teams.name })
     .from(ot.teams)
-    .where(and(eq(ot.teams.boardId, boardId), eq(ot.teams.schoolId, schoolId)))
-    .orderBy(asc(ot.teams.name));
+    .where(and(eq(ot.teams.boardId, placeholder('boardId')), eq(ot.teams.schoolId, placeholder('schoolId'))))
+    .orderBy(asc(ot.teams.name))
+    .prepare('cycle_teams');
+
+export async function findTeams(db: Db, boardId: string, schoolId: string) {
+  return prepared(db, 'cycle_teams', teamsOfSchool).execute({ boardId, schoolId });
 }
+
+const teamsOfSchools = (db: Db) =>
+  db
+    .select({ id: ot.teams.id, name: ot.teams.name })
+    .from(ot.teams)
+    .where(and(eq(ot.teams.boardId, placeholder('boardId')), anyOf(ot.teams.schoolId, 'schoolIds')))
+    .prepare('cycle_teams_of');
 
 export async function findTeamsOf(db: Db, boardId: string, schoolIds: string[]) {
   if (schoolIds.length === 0) return [];
-  return db
-    .select({ id: ot.teams.id, name: ot.teams.name })
-    .from(ot.teams)
-    .where(and(eq(ot.teams.boardId, boardId), inArray(ot.teams.schoolId, schoolIds)));
+  return prepared(db, 'cycle_teams_of', teamsOfSchools).execute({ boardId, schoolIds });
 }
 
 // Settings
@@ -98,15 +130,19 @@ export type YearWithPeriods = typeof schoolYears.$inferSelect & {
   periods: (typeof schoolYearPeriods.$inferSelect)[];
 };
 
-/** The school years (with periods) of some schools, oldest first. */
-export async function findYears(db: Db, boardId: string, schoolIds: string[]): Promise<YearWithPeriods[]> {
-  if (schoolIds.length === 0) return [];
-  const rows = await db
+const yearsOf = (db: Db) =>
+  db
     .select({ year: schoolYears, period: schoolYearPeriods })
     .from(schoolYears)
     .leftJoin(schoolYearPeriods, eq(schoolYearPeriods.yearId, schoolYears.id))
-    .where(and(eq(schoolYears.boardId, boardId), inArray(schoolYears.schoolId, schoolIds)))
-    .orderBy(asc(schoolYears.startsOn), asc(schoolYearPeriods.position));
+    .where(and(eq(schoolYears.boardId, placeholder('boardId')), anyOf(schoolYears.schoolId, 'schoolIds')))
+    .orderBy(asc(schoolYears.startsOn), asc(schoolYearPeriods.position))
+    .prepare('cycle_years');
+
+/** The school years (with periods) of some schools, oldest first. */
+export async function findYears(db: Db, boardId: string, schoolIds: string[]): Promise<YearWithPeriods[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await prepared(db, 'cycle_years', yearsOf).execute({ boardId, schoolIds });
   const byId = new Map<string, YearWithPeriods>();
   for (const { year, period } of rows) {
     let y = byId.get(year.id);
@@ -172,13 +208,17 @@ export async function deleteYear(db: Db, boardId: string, yearId: string) {
 
 // Kinds, rules, forms
 
-export async function findKinds(db: Db, boardId: string, schoolIds: string[]) {
-  if (schoolIds.length === 0) return [];
-  return db
+const kindsOf = (db: Db) =>
+  db
     .select()
     .from(conversationKinds)
-    .where(and(eq(conversationKinds.boardId, boardId), inArray(conversationKinds.schoolId, schoolIds)))
-    .orderBy(asc(conversationKinds.position), asc(conversationKinds.name));
+    .where(and(eq(conversationKinds.boardId, placeholder('boardId')), anyOf(conversationKinds.schoolId, 'schoolIds')))
+    .orderBy(asc(conversationKinds.position), asc(conversationKinds.name))
+    .prepare('cycle_kinds');
+
+export async function findKinds(db: Db, boardId: string, schoolIds: string[]) {
+  if (schoolIds.length === 0) return [];
+  return prepared(db, 'cycle_kinds', kindsOf).execute({ boardId, schoolIds });
 }
 
 export async function findKind(db: Db, boardId: string, schoolId: string, kindId: string) {
@@ -236,13 +276,17 @@ export async function deleteKind(db: Db, boardId: string, kindId: string) {
     .where(and(eq(conversationKinds.boardId, boardId), eq(conversationKinds.id, kindId)));
 }
 
-export async function findRules(db: Db, boardId: string, schoolIds: string[]) {
-  if (schoolIds.length === 0) return [];
-  return db
+const rulesOf = (db: Db) =>
+  db
     .select()
     .from(cycleRules)
-    .where(and(eq(cycleRules.boardId, boardId), inArray(cycleRules.schoolId, schoolIds)))
-    .orderBy(asc(cycleRules.createdAt), asc(cycleRules.id));
+    .where(and(eq(cycleRules.boardId, placeholder('boardId')), anyOf(cycleRules.schoolId, 'schoolIds')))
+    .orderBy(asc(cycleRules.createdAt), asc(cycleRules.id))
+    .prepare('cycle_rules');
+
+export async function findRules(db: Db, boardId: string, schoolIds: string[]) {
+  if (schoolIds.length === 0) return [];
+  return prepared(db, 'cycle_rules', rulesOf).execute({ boardId, schoolIds });
 }
 
 export async function findRule(db: Db, boardId: string, schoolId: string, ruleId: string) {
@@ -357,9 +401,8 @@ export async function deleteForm(db: Db, boardId: string, formId: string) {
 
 // Overview and coverage
 
-/** The active direct reports of a manager. */
-export async function findReports(db: Db, boardId: string, managerId: string) {
-  return db
+const reportsOf = (db: Db) =>
+  db
     .select({
       id: ot.people.id,
       firstName: ot.people.firstName,
@@ -370,15 +413,22 @@ export async function findReports(db: Db, boardId: string, managerId: string) {
     .from(ot.lineManagers)
     .innerJoin(ot.people, eq(ot.people.id, ot.lineManagers.employeeId))
     .where(
-      and(eq(ot.lineManagers.boardId, boardId), eq(ot.lineManagers.managerId, managerId), eq(ot.people.active, true)),
+      and(
+        eq(ot.lineManagers.boardId, placeholder('boardId')),
+        eq(ot.lineManagers.managerId, placeholder('managerId')),
+        eq(ot.people.active, true),
+      ),
     )
-    .orderBy(asc(ot.people.lastName), asc(ot.people.firstName));
+    .orderBy(asc(ot.people.lastName), asc(ot.people.firstName))
+    .prepare('cycle_reports');
+
+/** The active direct reports of a manager. */
+export async function findReports(db: Db, boardId: string, managerId: string) {
+  return prepared(db, 'cycle_reports', reportsOf).execute({ boardId, managerId });
 }
 
-/** School memberships (role, school, team) of some people. */
-export async function findMembershipsOf(db: Db, boardId: string, personIds: string[]) {
-  if (personIds.length === 0) return [];
-  return db
+const membershipsOfPeople = (db: Db) =>
+  db
     .select({
       personId: ot.memberships.personId,
       role: ot.memberships.role,
@@ -386,12 +436,17 @@ export async function findMembershipsOf(db: Db, boardId: string, personIds: stri
       teamId: ot.memberships.teamId,
     })
     .from(ot.memberships)
-    .where(and(eq(ot.memberships.boardId, boardId), inArray(ot.memberships.personId, personIds)));
+    .where(and(eq(ot.memberships.boardId, placeholder('boardId')), anyOf(ot.memberships.personId, 'personIds')))
+    .prepare('cycle_memberships_of');
+
+/** School memberships (role, school, team) of some people. */
+export async function findMembershipsOf(db: Db, boardId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return prepared(db, 'cycle_memberships_of', membershipsOfPeople).execute({ boardId, personIds });
 }
 
-/** Every active person with a membership in the school, with their memberships there and whether they have a manager. */
-export async function findSchoolStaff(db: Db, boardId: string, schoolId: string) {
-  return db
+const schoolStaff = (db: Db) =>
+  db
     .select({
       personId: ot.people.id,
       firstName: ot.people.firstName,
@@ -408,8 +463,57 @@ export async function findSchoolStaff(db: Db, boardId: string, schoolId: string)
     })
     .from(ot.memberships)
     .innerJoin(ot.people, eq(ot.people.id, ot.memberships.personId))
-    .where(and(eq(ot.memberships.boardId, boardId), eq(ot.memberships.schoolId, schoolId), eq(ot.people.active, true)));
+    .where(
+      and(
+        eq(ot.memberships.boardId, placeholder('boardId')),
+        eq(ot.memberships.schoolId, placeholder('schoolId')),
+        eq(ot.people.active, true),
+      ),
+    )
+    .prepare('cycle_school_staff');
+
+/** Every active person with a membership in the school, with their memberships there and whether they have a manager. */
+export async function findSchoolStaff(db: Db, boardId: string, schoolId: string) {
+  return prepared(db, 'cycle_school_staff', schoolStaff).execute({ boardId, schoolId });
 }
+
+const conversationFields = {
+  id: ct.conversations.id,
+  schoolId: ct.conversations.schoolId,
+  employeeId: ct.conversations.employeeId,
+  kindId: ct.conversations.kindId,
+  state: ct.conversations.state,
+  scheduledAt: ct.conversations.scheduledAt,
+};
+
+const conversationsOfSchools = (db: Db) =>
+  db
+    .select(conversationFields)
+    .from(ct.conversations)
+    .where(
+      and(
+        eq(ct.conversations.boardId, placeholder('boardId')),
+        anyOf(ct.conversations.schoolId, 'schoolIds'),
+        gte(ct.conversations.scheduledAt, placeholder('from')),
+        lte(ct.conversations.scheduledAt, placeholder('to')),
+      ),
+    )
+    .prepare('cycle_conversations');
+
+const conversationsOfEmployees = (db: Db) =>
+  db
+    .select(conversationFields)
+    .from(ct.conversations)
+    .where(
+      and(
+        eq(ct.conversations.boardId, placeholder('boardId')),
+        anyOf(ct.conversations.schoolId, 'schoolIds'),
+        anyOf(ct.conversations.employeeId, 'employeeIds'),
+        gte(ct.conversations.scheduledAt, placeholder('from')),
+        lte(ct.conversations.scheduledAt, placeholder('to')),
+      ),
+    )
+    .prepare('cycle_conversations_of');
 
 /** Conversations of the given schools between two days, optionally of some employees only; no contents. */
 export async function findConversationsBetween(
@@ -418,23 +522,12 @@ export async function findConversationsBetween(
   q: { schoolIds: string[]; employeeIds?: string[]; from: Date; to: Date },
 ) {
   if (q.schoolIds.length === 0 || q.employeeIds?.length === 0) return [];
-  return db
-    .select({
-      id: ct.conversations.id,
-      schoolId: ct.conversations.schoolId,
-      employeeId: ct.conversations.employeeId,
-      kindId: ct.conversations.kindId,
-      state: ct.conversations.state,
-      scheduledAt: ct.conversations.scheduledAt,
-    })
-    .from(ct.conversations)
-    .where(
-      and(
-        eq(ct.conversations.boardId, boardId),
-        inArray(ct.conversations.schoolId, q.schoolIds),
-        q.employeeIds ? inArray(ct.conversations.employeeId, q.employeeIds) : undefined,
-        gte(ct.conversations.scheduledAt, q.from),
-        lte(ct.conversations.scheduledAt, q.to),
-      ),
-    );
+  // Instants as ISO text, as Drizzle sends a timestamp column's Date when the statement is not prepared.
+  const params = { boardId, schoolIds: q.schoolIds, from: q.from.toISOString(), to: q.to.toISOString() };
+  return q.employeeIds
+    ? prepared(db, 'cycle_conversations_of', conversationsOfEmployees).execute({
+        ...params,
+        employeeIds: q.employeeIds,
+      })
+    : prepared(db, 'cycle_conversations', conversationsOfSchools).execute(params);
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { conversationsTables } from '../conversations/index.ts';
 import { cycleTables } from '../cycle/index.ts';
 import { organisationTables as org } from '../organisation/index.ts';
@@ -30,9 +31,10 @@ export async function findSchools(db: Db, boardId: string, schoolIds?: string[])
     .orderBy(asc(org.schools.name));
 }
 
-export async function findPeople(db: Db, boardId: string, personIds: string[]) {
-  if (personIds.length === 0) return [];
-  return db
+// The reads of the results page are prepared once per database handle (see prepared.ts); lists of ids are one
+// uuid[] parameter, so the statement text does not depend on their number.
+const peopleByIds = (db: Db) =>
+  db
     .select({
       id: org.people.id,
       firstName: org.people.firstName,
@@ -42,7 +44,17 @@ export async function findPeople(db: Db, boardId: string, personIds: string[]) {
       active: org.people.active,
     })
     .from(org.people)
-    .where(and(eq(org.people.boardId, boardId), inArray(org.people.id, personIds)));
+    .where(
+      and(
+        eq(org.people.boardId, sql.placeholder('boardId')),
+        sql`${org.people.id} = any(${sql.placeholder('personIds')}::uuid[])`,
+      ),
+    )
+    .prepare('feedback_people');
+
+export async function findPeople(db: Db, boardId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return prepared(db, 'feedback_people', peopleByIds).execute({ boardId, personIds });
 }
 
 export async function isManagerOf(db: Db, boardId: string, managerId: string, employeeId: string) {
@@ -165,12 +177,23 @@ export async function insertRound(db: Db, values: typeof rounds.$inferInsert) {
   return row!;
 }
 
-export async function findRound(db: Db, boardId: string, id: string, lock?: 'update' | 'share') {
-  const q = db
+const roundById = (db: Db) =>
+  db
     .select()
     .from(rounds)
-    .where(and(eq(rounds.boardId, boardId), eq(rounds.id, id)));
-  const [row] = lock ? await q.for(lock) : await q;
+    .where(and(eq(rounds.boardId, sql.placeholder('boardId')), eq(rounds.id, sql.placeholder('id'))))
+    .prepare('feedback_round');
+
+export async function findRound(db: Db, boardId: string, id: string, lock?: 'update' | 'share') {
+  if (!lock) {
+    const [row] = await prepared(db, 'feedback_round', roundById).execute({ boardId, id });
+    return row ?? null;
+  }
+  const [row] = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.boardId, boardId), eq(rounds.id, id)))
+    .for(lock);
   return row ?? null;
 }
 
@@ -312,11 +335,15 @@ export async function insertResponse(db: Db, values: typeof responses.$inferInse
   await db.insert(responses).values(values);
 }
 
-export async function findResponses(db: Db, boardId: string, roundId: string) {
-  return db
+const responsesOf = (db: Db) =>
+  db
     .select()
     .from(responses)
-    .where(and(eq(responses.boardId, boardId), eq(responses.roundId, roundId)));
+    .where(and(eq(responses.boardId, sql.placeholder('boardId')), eq(responses.roundId, sql.placeholder('roundId'))))
+    .prepare('feedback_responses');
+
+export async function findResponses(db: Db, boardId: string, roundId: string) {
+  return prepared(db, 'feedback_responses', responsesOf).execute({ boardId, roundId });
 }
 
 export async function countResponses(db: Db, boardId: string, roundId: string) {
