@@ -9,7 +9,8 @@ const VIEWPORTS = [
 
 type Target = { name: string; path: string; user?: keyof typeof USERS; prepare?: (page: Page) => Promise<void> };
 
-let ids: { docentId: string; inviteToken: string } | null = null;
+type Ids = { docentId: string; inviteToken: string; conversationId: string; roundId: string; answerToken: string };
+let ids: Ids | null = null;
 
 /** Runs axe and returns the serious or critical violations, printed so a failure says what to fix. */
 async function checkPage(page: Page, label: string): Promise<string[]> {
@@ -41,13 +42,43 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const invitee = await admin.createPerson('Axe');
   await admin.post(`/api/admin/people/${invitee.id}/invitation`, {});
   const mails = await admin.outboxFor(invitee.email);
-  ids = { docentId: docent.items[0]?.id ?? '', inviteToken: tokenFrom(mails[0]) };
   await admin.logout();
+
+  // A conversation and a closed feedback round of the demo docent, and an open round with an outsider's link.
+  const docentApi = await apiSession(request, USERS.docent);
+  const conversations = await docentApi.get<{ items: { id: string }[] }>('/api/conversations?role=employee&when=all');
+  const rounds = await docentApi.get<{ items: { id: string; status: string }[] }>('/api/feedback/rounds');
+  const questionnaires = await docentApi.get<{ items: { id: string }[] }>(
+    '/api/feedback/questionnaires?status=published',
+  );
+  const round = await docentApi.post<{ id: string }>('/api/feedback/rounds', {
+    questionnaireId: questionnaires.items[0]?.id,
+    title: 'Feedback voor de toegankelijkheidstest',
+    message: '',
+    closesOn: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+  });
+  const outsider = `axe-${uniqueStamp()}@e2e.groeipad.nl`;
+  await docentApi.post(`/api/feedback/rounds/${round.id}/invitations`, {
+    raterGroup: 'collega',
+    invitees: [{ name: 'Axe Buiten', email: outsider }],
+  });
+  await docentApi.logout();
+  const admin2 = await apiSession(request, USERS.beheer);
+  const link = (await admin2.outboxFor(outsider))[0]?.text.match(/\/feedback\/geven\/([A-Za-z0-9_-]+)/)?.[1] ?? '';
+  await admin2.logout();
+  ids = {
+    docentId: docent.items[0]?.id ?? '',
+    inviteToken: tokenFrom(mails[0]),
+    conversationId: conversations.items[0]?.id ?? '',
+    roundId: rounds.items.find((r) => r.status === 'closed')?.id ?? '',
+    answerToken: link,
+  };
   await request.dispose();
 });
 
 function targets(): Target[] {
-  const { docentId, inviteToken } = ids ?? { docentId: '', inviteToken: '' };
+  const { docentId, inviteToken, conversationId, roundId, answerToken } =
+    ids ?? ({ docentId: '', inviteToken: '', conversationId: '', roundId: '', answerToken: '' } satisfies Ids);
   return [
     { name: 'login', path: '/inloggen' },
     {
@@ -72,6 +103,17 @@ function targets(): Target[] {
     { name: 'netwerken', path: '/netwerken', user: 'docent' },
     { name: 'home (teamleider)', path: '/', user: 'teamleider' },
     { name: 'school', path: '/school', user: 'beheer' },
+    { name: 'conversation (docent)', path: `/gesprekken/${conversationId}`, user: 'docent' },
+    { name: 'plan a conversation', path: '/gesprekken/plannen', user: 'teamleider' },
+    { name: 'team cycle overview', path: '/gesprekken/team', user: 'teamleider' },
+    { name: 'team development', path: '/ontwikkeling/team', user: 'teamleider' },
+    { name: 'feedback rounds', path: '/feedback', user: 'docent' },
+    { name: 'feedback results', path: `/feedback/${roundId}`, user: 'docent' },
+    { name: 'feedback answer form (outsider)', path: `/feedback/geven/${answerToken}` },
+    { name: 'feedback answer (unknown link)', path: '/feedback/geven/onbekende-link' },
+    { name: 'school coverage', path: '/school', user: 'directeur' },
+    { name: 'cycle configuration', path: '/school/gesprekscyclus', user: 'directeur' },
+    { name: 'questionnaires', path: '/school/vragenlijsten', user: 'directeur' },
     { name: 'people list', path: '/beheer/medewerkers', user: 'beheer' },
     {
       name: 'new person form',

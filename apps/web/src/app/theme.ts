@@ -51,6 +51,11 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-placeholder': '#6b7280',
     // Orange text on light orange (warnings, "uit dienst") is 3.6:1 by default; this is 5.4:1.
     '--mantine-color-orange-light-color': '#a63c06',
+    // The same for the other status colours (badges "klaar", "te laat", "gepland"): all at least 4.5:1.
+    '--mantine-color-green-light-color': '#1e6b30',
+    '--mantine-color-red-light-color': '#a51d1d',
+    '--mantine-color-yellow-light-color': '#7a5200',
+    '--mantine-color-teal-light-color': '#0b6b5c',
   },
   dark: {},
 });

@@ -312,7 +312,7 @@ export function KindsSection({ config }: { config: CycleConfig }) {
       {config.kinds.map((k) => {
         const rules = config.rules.filter((r) => r.kindId === k.id);
         return (
-          <Paper key={k.id} withBorder radius="md" p="md" opacity={k.active ? 1 : 0.8}>
+          <Paper key={k.id} withBorder radius="md" p="md" bg={k.active ? undefined : 'gray.0'}>
             <Stack gap="xs">
               <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
                 <Stack gap={2} style={{ minWidth: 0 }}>

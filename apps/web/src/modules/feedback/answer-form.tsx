@@ -63,11 +63,12 @@ export function AnswerForm({ form, submitting, error, onSubmit }: Props) {
           <Text size="sm" id="answer-progress">
             {t('answer.progress', { answered, total: scaleItems.length })}
           </Text>
-          <Progress
-            value={scaleItems.length ? (answered / scaleItems.length) * 100 : 0}
-            aria-labelledby="answer-progress"
-            size="sm"
-          />
+          <Progress.Root size="sm">
+            <Progress.Section
+              value={scaleItems.length ? (answered / scaleItems.length) * 100 : 0}
+              aria-labelledby="answer-progress"
+            />
+          </Progress.Root>
         </div>
         {instrument.sections.map((section) => (
           <Card key={section.id} withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} component="section">
