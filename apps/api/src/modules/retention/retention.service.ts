@@ -83,5 +83,5 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
 
 /** node-postgres returns { rows }, PGlite's Drizzle driver too; normalise once. */
 function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[]));
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
 }

@@ -35,7 +35,12 @@ const scenario = fc.record({
   seed: fc.integer(),
 });
 
-type ResponseSpec = { group: string; i1: number | 'dk' | undefined; i2: number | 'dk' | undefined; text: string | undefined };
+type ResponseSpec = {
+  group: string;
+  i1: number | 'dk' | undefined;
+  i2: number | 'dk' | undefined;
+  text: string | undefined;
+};
 type Scenario = { responses: ResponseSpec[]; min: number; textExtra: number; seed: number };
 
 function toInput(s: Scenario): AggregateInput {

@@ -79,7 +79,9 @@ export function TaskList({ tasks }: { tasks: HomeTask[] }) {
                     <Icon size={20} />
                   </ThemeIcon>
                   <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-                    <Text fw={600}>{t(`tasks.kinds.${task.kind}.title`, { ...task.params, returnObjects: false })}</Text>
+                    <Text fw={600}>
+                      {t(`tasks.kinds.${task.kind}.title`, { ...task.params, returnObjects: false })}
+                    </Text>
                     <Text size="sm" c="dimmed">
                       {t(`tasks.kinds.${task.kind}.detail`, { ...task.params, returnObjects: false })}
                     </Text>
