@@ -304,8 +304,8 @@ export async function seedCycleHistory(db: Db, opts: CycleHistoryOptions): Promi
             goal.status = status;
           }
         }
-        // Goals of earlier years were mostly reached or dropped by now.
-        if (addDays(day, 200) < today) {
+        // Goals older than a year were mostly reached or dropped by now; last spring's goals still run.
+        if (addDays(day, 365) < today) {
           const when = at(addDays(day, 180), 16);
           const status = rnd.next() < 0.8 ? 'achieved' : 'stopped';
           checkins.push({

@@ -7,7 +7,6 @@ import * as repo from './development.repository.ts';
 import { staleGoalsOfReports } from './development.service.ts';
 
 const ACTION_HORIZON_DAYS = 14;
-const WEEK_MS = 7 * 24 * 3600_000;
 
 /**
  * What the development plan asks of the person now: their open actions due within two weeks or
@@ -52,7 +51,8 @@ export async function findDevelopmentTasks(db: Db, actor: Actor, now: Date): Pro
       key: `development:stale:${g.id}`,
       kind: 'stale_goal',
       params: { name: displayName(g), title: g.title, weeks: String(policy.weeksSince(basis, now)) },
-      dueOn: policy.schoolDate(new Date(basis.getTime() + policy.STALE_AFTER_WEEKS * WEEK_MS)),
+      // Not a deadline: the title already says how long it has been quiet, so it sorts after dated tasks.
+      dueOn: null,
       href: `/ontwikkeling/${g.personId}#doel-${g.id}`,
     });
   }
