@@ -11,6 +11,7 @@ import { Paging } from '../../ui/paging.tsx';
 import { PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { formatDay, formatMoment, Section, StateBadge } from './parts.tsx';
 import { useConversations } from './queries.ts';
+import { SharedRounds } from '../feedback/shared-rounds.tsx';
 
 const PAGE_SIZE = 10;
 
@@ -212,6 +213,7 @@ export default function ConversationsPage() {
           </Alert>
         ) : null}
         {isManager ? <TeamConversations /> : null}
+        {isManager ? <SharedRounds /> : null}
         <Stack gap="sm">
           {isManager ? (
             <Title order={2} fz="lg">

@@ -12,6 +12,7 @@ import type {
   FeedbackRoundCreate,
   FeedbackRoundDetail,
   FeedbackRoundList,
+  SharedFeedbackRoundList,
 } from '@groeipad/contracts';
 import { api } from '../../app/api.ts';
 
@@ -28,6 +29,14 @@ const keys = {
 
 export function useMyRounds() {
   return useQuery({ queryKey: keys.rounds, queryFn: () => api.get<FeedbackRoundList>('/api/feedback/rounds') });
+}
+
+/** Rounds that the leidinggevende's staff shared with them or attached to a conversation with them. */
+export function useSharedRounds() {
+  return useQuery({
+    queryKey: ['feedback', 'shared'] as const,
+    queryFn: () => api.get<SharedFeedbackRoundList>('/api/feedback/shared'),
+  });
 }
 
 export function useRound(id: string) {
