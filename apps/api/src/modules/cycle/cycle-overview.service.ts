@@ -1,5 +1,5 @@
 import type { CoverageCell, CycleCoverage, CycleOverview, HomeTask } from '@groeipad/contracts';
-import type { Actor, Ctx } from '../../platform/actor.ts';
+import { schoolsWithRole, type Actor, type Ctx } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { displayName } from '../organisation/index.ts';
@@ -207,7 +207,30 @@ export async function findCycleTasks(db: Db, actor: Actor, now: Date): Promise<H
       });
     }
   }
-  return tasks.sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
+  tasks.sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
+  // A schoolleider hears about staff the cycle cannot reach because nobody is their leidinggevende.
+  for (const schoolId of schoolsWithRole(actor, ['schoolleider'])) {
+    const [kinds, rules, staff] = await Promise.all([
+      repo.findKinds(db, actor.boardId, [schoolId]),
+      repo.findRules(db, actor.boardId, [schoolId]),
+      repo.findSchoolStaff(db, actor.boardId, schoolId),
+    ]);
+    const activeRules = rules.filter((r) => r.active && kinds.some((k) => k.id === r.kindId && k.active));
+    const missing = [...groupBy(staff, (s) => s.personId).values()].filter(
+      (rows) =>
+        !rows[0]!.hasManager &&
+        applicableRules(activeRules, { roles: rows.map((r) => r.role), teamIds: teamIdsOf(rows) }).length > 0,
+    ).length;
+    if (missing > 0)
+      tasks.push({
+        key: `cycle:no-manager:${schoolId}`,
+        kind: 'missing_manager',
+        params: { count: String(missing) },
+        dueOn: null,
+        href: `/school?school=${schoolId}`,
+      });
+  }
+  return tasks;
 }
 
 function cell(kindId: string): CoverageCell {

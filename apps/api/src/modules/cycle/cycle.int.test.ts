@@ -420,4 +420,25 @@ describe('home tasks', () => {
     const docent = { ...actor, personId: board.byRole('docent').id, memberships: [] };
     expect(await findCycleTasks(env.database.db, docent, now)).toEqual([]);
   });
+
+  it('tells a schoolleider how many staff have no leidinggevende (the coverage test added one)', async () => {
+    const schoolleider = board.byRole('schoolleider', 'School Noord');
+    const actor: Actor = {
+      personId: schoolleider.id,
+      boardId: board.boardId,
+      sessionId: 's',
+      csrfToken: 'c',
+      memberships: [{ role: 'schoolleider', schoolId: noordId, teamId: null }],
+    };
+    const tasks = await findCycleTasks(env.database.db, actor, new Date('2023-12-01T10:00:00Z'));
+    expect(tasks.filter((t) => t.kind === 'missing_manager')).toEqual([
+      {
+        key: `cycle:no-manager:${noordId}`,
+        kind: 'missing_manager',
+        params: { count: '1' },
+        dueOn: null,
+        href: `/school?school=${noordId}`,
+      },
+    ]);
+  });
 });
