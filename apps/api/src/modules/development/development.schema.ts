@@ -1,4 +1,15 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { boards, people } from '../organisation/organisation.schema.ts';
 
 const timestamps = {
@@ -107,7 +118,43 @@ export const developmentCheckins = pgTable(
   (t) => [index('development_checkins_goal').on(t.goalId, t.createdAt)],
 );
 
-/** Evidence: a description and a link, optionally tied to a goal, a conversation or a feedback round. */
+/** Binary data as a Buffer on both drivers (PGlite hands back a Uint8Array, node-postgres a Buffer). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * A file kept as evidence (a lesson plan, a certificate, a photo), stored in the database itself so backup,
+ * restore, retention and both database engines need no second store. Deleting its evidence deletes it
+ * (trigger in migration 0006), whichever module deletes the evidence.
+ */
+export const developmentFiles = pgTable(
+  'development_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    boardId: uuid('board_id')
+      .notNull()
+      .references(() => boards.id),
+    /** Whose plan the file belongs to. */
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The cleaned file name, shown and offered on download. */
+    name: text('name').notNull(),
+    /** Decided by the server from the content, never taken from the client. */
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdBy: uuid('created_by').references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('development_files_person').on(t.personId)],
+);
+
+/** Evidence: a description and a link or a file, optionally tied to a goal, a conversation or a feedback round. */
 export const developmentEvidence = pgTable(
   'development_evidence',
   {
@@ -124,8 +171,9 @@ export const developmentEvidence = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     url: text('url'),
+    fileId: uuid('file_id').references(() => developmentFiles.id, { onDelete: 'cascade' }),
     createdBy: uuid('created_by').references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('development_evidence_person').on(t.personId)],
+  (t) => [index('development_evidence_person').on(t.personId), uniqueIndex('development_evidence_file').on(t.fileId)],
 );
