@@ -25,9 +25,11 @@ import {
   SharedFeedbackRoundList,
 } from '@groeipad/contracts';
 import { ctxOf, nowOf } from '../../platform/http/context.ts';
+import * as invitations from './invitations.service.ts';
 import * as questionnaires from './questionnaires.service.ts';
 import * as respond from './respond.service.ts';
 import * as results from './results.service.ts';
+import * as closing from './round-closing.service.ts';
 import * as rounds from './rounds.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
@@ -134,20 +136,20 @@ export const feedbackRoutes: FastifyPluginAsync = async (base) => {
   app.post(
     '/api/feedback/rounds/:id/invitations',
     { ...auth, schema: { tags, params: IdParams, body: FeedbackInviteInput, response: detail } },
-    (req) => rounds.invite(ctxOf(req), req.params.id, req.body),
+    (req) => invitations.invite(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/feedback/invitations/:id/revoke',
     { ...auth, schema: { tags, params: IdParams, response: detail } },
-    (req) => rounds.revokeInvitation(ctxOf(req), req.params.id),
+    (req) => invitations.revokeInvitation(ctxOf(req), req.params.id),
   );
   app.post(
     '/api/feedback/invitations/:id/resend',
     { ...auth, schema: { tags, params: IdParams, response: detail } },
-    (req) => rounds.resendInvitation(ctxOf(req), req.params.id),
+    (req) => invitations.resendInvitation(ctxOf(req), req.params.id),
   );
   app.post('/api/feedback/rounds/:id/close', { ...auth, schema: { tags, params: IdParams, response: detail } }, (req) =>
-    rounds.closeRound(ctxOf(req), req.params.id),
+    closing.closeRound(ctxOf(req), req.params.id),
   );
   app.post('/api/feedback/rounds/:id/share', { ...auth, schema: { tags, params: IdParams, response: detail } }, (req) =>
     rounds.setShared(ctxOf(req), req.params.id, true),

@@ -1,9 +1,9 @@
 /** 360° feedback: questionnaires, rounds, invitations, anonymous answers and guarded results. */
 export { feedbackRoutes } from './feedback.routes.ts';
 /** Home tasks: feedback the person was asked to give, and their own rounds about to close. */
-export { findFeedbackTasks } from './rounds.service.ts';
+export { findFeedbackTasks } from './feedback.tasks.ts';
 /** Closes open rounds whose closing date has passed (a daily job); returns how many it closed. */
-export { closeExpiredRounds } from './rounds.service.ts';
+export { closeExpiredRounds } from './round-closing.service.ts';
 /** A person's rounds with counts only (title, status, closing date, answered/invited). */
 export { findFeedbackSummary } from './rounds.service.ts';
 /** A person's rounds and their guarded results, for the person's own data export. */

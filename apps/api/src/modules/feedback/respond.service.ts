@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as repo from './feedback.repository.ts';
 import { asInstrument, checkAnswer } from './feedback.rules.ts';
-import { hashToken } from './rounds.service.ts';
+import { hashToken } from './link-tokens.ts';
 
 // Answering never writes to the audit log or the request log who answered what: the invitation turns
 // 'answered' and a response row without a person is added, nothing else.
