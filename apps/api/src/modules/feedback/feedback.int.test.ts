@@ -138,6 +138,52 @@ describe('questionnaires', () => {
     expect(stale.json().error.details).toEqual({ reason: 'stale' });
   });
 
+  it('lets a published one lose a question or a section: rounds already started keep their questions', async () => {
+    const school = board.schools.find((s) => s.name === 'School Noord')!;
+    const created = (
+      await send('POST', '/api/feedback/questionnaires', leader, { schoolId: school.id, templateKey: 'docent' })
+    ).json();
+    const q = (
+      await send('POST', `/api/feedback/questionnaires/${created.id}/publish`, leader, { version: created.version })
+    ).json();
+    const round = await send('POST', '/api/feedback/rounds', docent, {
+      questionnaireId: q.id,
+      title: 'Ronde vóór de wijziging',
+      closesOn: day(14),
+    });
+    expect(round.statusCode, round.body).toBe(201);
+    const before = round.json().instrument;
+
+    const sections = structuredClone(q.sections) as { id: string; items: { id: string }[] }[];
+    const removedItem = sections[0]!.items.shift()!.id;
+    const removedSection = sections.pop()!.id;
+    const saved = await send('PUT', `/api/feedback/questionnaires/${q.id}`, leader, {
+      version: q.version,
+      name: q.name,
+      description: q.description,
+      scale: q.scale,
+      sections,
+      raterGroups: q.raterGroups,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().status).toBe('published');
+
+    const running = (await get(`/api/feedback/rounds/${round.json().id}`, docent)).json();
+    expect(running.instrument).toEqual(before);
+    const ids = (instrument: { sections: { id: string; items: { id: string }[] }[] }) =>
+      instrument.sections.flatMap((s) => [s.id, ...s.items.map((i) => i.id)]);
+    expect(ids(running.instrument)).toEqual(expect.arrayContaining([removedItem, removedSection]));
+
+    const later = await send('POST', '/api/feedback/rounds', docent, {
+      questionnaireId: q.id,
+      title: 'Ronde na de wijziging',
+      closesOn: day(14),
+    });
+    expect(later.statusCode, later.body).toBe(201);
+    expect(ids(later.json().instrument)).not.toContain(removedItem);
+    expect(ids(later.json().instrument)).not.toContain(removedSection);
+  });
+
   it('lets staff list published ones but not build', async () => {
     const list = (await get('/api/feedback/questionnaires?status=published', docent)).json();
     expect(list.items.map((q: { id: string }) => q.id)).toContain(questionnaireId);
