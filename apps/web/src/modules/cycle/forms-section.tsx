@@ -15,14 +15,14 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconX } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationForm, CycleConfig, FormPurpose, Role } from '@groeipad/contracts';
-import { isApiError } from '../../app/api.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
 import { ALL_ROLES, roleLabel } from '../../ui/roles.ts';
-import { DeleteButton } from './delete-button.tsx';
+import { FormButtons, ItemActions, SectionHeader } from './config-parts.tsx';
+import { formLevelError, setFieldErrors } from './field-errors.ts';
 import { useSaveForm } from './queries.ts';
 
 type Item = { id?: string; text: string; help: string };
@@ -37,7 +37,6 @@ function FormModal(props: {
   const { config, opened, onClose } = props;
   const existing = props.form;
   const { t } = useTranslation('cycle');
-  const { t: tc } = useTranslation();
   const save = useSaveForm(config.school.id);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -73,10 +72,7 @@ function FormModal(props: {
         : { body: { purpose: v.purpose, name: v.name.trim(), role, items } },
       {
         onSuccess: onClose,
-        onError: (error) => {
-          const fields = isApiError(error) ? error.fieldErrors() : {};
-          for (const [key, message] of Object.entries(fields)) form.setFieldError(key, message);
-        },
+        onError: (error) => setFieldErrors(error, form),
       },
     );
   });
@@ -84,7 +80,7 @@ function FormModal(props: {
     <AppModal opened={opened} onClose={onClose} title={existing ? t('forms.editTitle') : t('forms.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormError error={save.error && !isApiError(save.error, 'validation') ? save.error : null} />
+          <FormError error={formLevelError(save.error)} />
           <Select
             label={t('forms.purpose')}
             data={(['reflection', 'questions'] as const).map((p) => ({ value: p, label: t(`forms.purposes.${p}`) }))}
@@ -167,36 +163,30 @@ function FormModal(props: {
               </Button>
             </Group>
           </Stack>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {tc('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {tc('actions.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </AppModal>
   );
 }
 
+/** The self-reflections and question lists a kind of conversation can use, each opened to show its questions. */
 export function FormsSection({ config }: { config: CycleConfig }) {
   const { t } = useTranslation('cycle');
   const [editing, setEditing] = useState<ConversationForm | 'new' | null>(null);
   const edit = config.abilities.edit;
   return (
     <Stack gap="md">
-      <Group justify="space-between" gap="sm">
-        <Text size="sm" c="dimmed" maw={640}>
-          {t('forms.intro')}
-        </Text>
-        {edit ? (
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
-            {t('forms.new')}
-          </Button>
-        ) : null}
-      </Group>
+      <SectionHeader
+        intro={t('forms.intro')}
+        actions={
+          edit ? (
+            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
+              {t('forms.new')}
+            </Button>
+          ) : null
+        }
+      />
       {config.forms.length === 0 ? <Text c="dimmed">{t('forms.empty')}</Text> : null}
       <Accordion variant="separated" multiple radius="md" chevronPosition="left">
         {config.forms.map((f) => (
@@ -224,22 +214,12 @@ export function FormsSection({ config }: { config: CycleConfig }) {
                 </Group>
               </Accordion.Control>
               {edit ? (
-                <>
-                  <ActionIcon
-                    variant="subtle"
-                    onClick={() => setEditing(f)}
-                    aria-label={t('config.editLabel', { name: f.name })}
-                  >
-                    <IconPencil size={18} aria-hidden />
-                  </ActionIcon>
-                  <DeleteButton
-                    schoolId={config.school.id}
-                    part="forms"
-                    id={f.id}
-                    name={f.name}
-                    consequence={t('forms.deleteConsequence')}
-                  />
-                </>
+                <ItemActions
+                  schoolId={config.school.id}
+                  editLabel={t('config.editLabel', { name: f.name })}
+                  onEdit={() => setEditing(f)}
+                  remove={{ part: 'forms', id: f.id, name: f.name, consequence: t('forms.deleteConsequence') }}
+                />
               ) : null}
             </Group>
             <Accordion.Panel>

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconX } from '@tabler/icons-react';
+import { IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CycleConfig, SchoolYear } from '@groeipad/contracts';
-import { isApiError } from '../../app/api.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
-import { DeleteButton } from './delete-button.tsx';
+import { ConfigCard, FormButtons, ItemActions, SectionHeader } from './config-parts.tsx';
+import { formLevelError, setFieldErrors } from './field-errors.ts';
 import { useSaveYear } from './queries.ts';
 import { formatDay } from './status.tsx';
 
@@ -44,7 +44,6 @@ function YearModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation('cycle');
-  const { t: tc } = useTranslation();
   const save = useSaveYear(config.school.id);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -76,10 +75,7 @@ function YearModal({
     const body = { ...v, name: v.name.trim(), periods: v.periods.map((p) => ({ ...p, name: p.name.trim() })) };
     save.mutate(year ? { id: year.id, body: { ...body, version: year.version } } : { body }, {
       onSuccess: onClose,
-      onError: (error) => {
-        const fields = isApiError(error) ? error.fieldErrors() : {};
-        for (const [key, message] of Object.entries(fields)) form.setFieldError(key, message);
-      },
+      onError: (error) => setFieldErrors(error, form),
     });
   });
 
@@ -87,7 +83,7 @@ function YearModal({
     <AppModal opened={opened} onClose={onClose} title={year ? t('years.editTitle') : t('years.newTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormError error={save.error && !isApiError(save.error, 'validation') ? save.error : null} />
+          <FormError error={formLevelError(save.error)} />
           <TextInput
             label={t('years.name')}
             description={t('years.nameHelp')}
@@ -160,90 +156,76 @@ function YearModal({
               </Button>
             </Group>
           </Stack>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {tc('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {tc('actions.save')}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </AppModal>
   );
 }
 
+/** The school years and their periods; a year with conversations in it can be changed but not deleted. */
 export function YearsSection({ config }: { config: CycleConfig }) {
   const { t } = useTranslation('cycle');
   const [editing, setEditing] = useState<SchoolYear | 'new' | null>(null);
   const edit = config.abilities.edit;
   return (
     <Stack gap="md">
-      <Group justify="space-between" gap="sm">
-        <Text size="sm" c="dimmed" maw={640}>
-          {t('years.intro')}
-        </Text>
-        {edit ? (
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
-            {t('years.new')}
-          </Button>
-        ) : null}
-      </Group>
+      <SectionHeader
+        intro={t('years.intro')}
+        actions={
+          edit ? (
+            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
+              {t('years.new')}
+            </Button>
+          ) : null
+        }
+      />
       {config.years.length === 0 ? <Text c="dimmed">{t('years.empty')}</Text> : null}
       {[...config.years].reverse().map((year) => (
-        <Paper key={year.id} withBorder radius="md" p="md">
-          <Stack gap="xs">
-            <Group justify="space-between" gap="xs">
-              <Group gap="xs">
-                <Title order={3} fz="md">
-                  {year.name}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {formatDay(year.startsOn)} – {formatDay(year.endsOn)}
-                </Text>
-                {year.inUse ? (
-                  <Badge variant="light" color="gray" tt="none">
-                    {t('years.inUse')}
-                  </Badge>
-                ) : null}
-              </Group>
-              {edit ? (
-                <Group gap={4}>
-                  <ActionIcon
-                    variant="subtle"
-                    onClick={() => setEditing(year)}
-                    aria-label={t('config.editLabel', { name: year.name })}
-                  >
-                    <IconPencil size={18} aria-hidden />
-                  </ActionIcon>
-                  {!year.inUse ? (
-                    <DeleteButton
-                      schoolId={config.school.id}
-                      part="years"
-                      id={year.id}
-                      name={year.name}
-                      consequence={t('years.deleteConsequence')}
-                    />
-                  ) : null}
-                </Group>
+        <ConfigCard
+          key={year.id}
+          title={year.name}
+          tags={
+            <>
+              <Text size="sm" c="dimmed">
+                {formatDay(year.startsOn)} – {formatDay(year.endsOn)}
+              </Text>
+              {year.inUse ? (
+                <Badge variant="light" color="gray" tt="none">
+                  {t('years.inUse')}
+                </Badge>
               ) : null}
-            </Group>
-            <Table verticalSpacing={4} fz="sm">
-              <Table.Tbody>
-                {year.periods.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td w={40}>{p.position}</Table.Td>
-                    <Table.Td>{p.name}</Table.Td>
-                    <Table.Td c="dimmed">
-                      {formatDay(p.startsOn)} – {formatDay(p.endsOn)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        </Paper>
+            </>
+          }
+          actions={
+            edit ? (
+              <ItemActions
+                schoolId={config.school.id}
+                editLabel={t('config.editLabel', { name: year.name })}
+                onEdit={() => setEditing(year)}
+                remove={
+                  year.inUse
+                    ? null
+                    : { part: 'years', id: year.id, name: year.name, consequence: t('years.deleteConsequence') }
+                }
+              />
+            ) : null
+          }
+        >
+          <Table verticalSpacing={4} fz="sm">
+            <Table.Tbody>
+              {year.periods.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td w={40}>{p.position}</Table.Td>
+                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td c="dimmed">
+                    {formatDay(p.startsOn)} – {formatDay(p.endsOn)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ConfigCard>
       ))}
       <YearModal
         config={config}
