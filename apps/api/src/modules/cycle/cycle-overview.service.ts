@@ -12,7 +12,6 @@ import {
   localDay,
   shiftYears,
   STAFF_ROLES,
-  type StatusConversation,
   type StatusItem,
   type StatusRule,
 } from './cycle-status.ts';
@@ -44,16 +43,6 @@ function windowOf(years: Year[], rules: StatusRule[]) {
     // A day of margin either side: conversation days are local, the query is on instants.
     from: new Date(Date.parse(`${shiftYears(from, -(longest - 1))}T00:00:00Z`) - 86_400_000),
     to: new Date(Date.parse(`${to}T00:00:00Z`) + 2 * 86_400_000),
-  };
-}
-
-function toStatusConversation(c: { id: string; kindId: string; state: string; scheduledAt: Date }): StatusConversation {
-  return {
-    id: c.id,
-    kindId: c.kindId,
-    state: c.state,
-    scheduledAt: c.scheduledAt.toISOString(),
-    day: localDay(c.scheduledAt),
   };
 }
 
@@ -148,7 +137,7 @@ async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: str
         year: statusYear(year),
         rules: schoolRules,
         person,
-        conversations: (conversationsOf.get(`${report.id}:${schoolId}`) ?? []).map(toStatusConversation),
+        conversations: conversationsOf.get(`${report.id}:${schoolId}`) ?? [],
         today,
       });
       for (const item of items) counts[item.status]++;
@@ -303,10 +292,7 @@ export async function getCoverage(ctx: Ctx, schoolId: string, schoolYearId?: str
     schoolIds: [schoolId],
     ...windowOf([year], activeRules),
   });
-  const conversationsOf = groupBy(
-    conversations.map((c) => ({ ...toStatusConversation(c), employeeId: c.employeeId })),
-    (c) => c.employeeId,
-  );
+  const conversationsOf = groupBy(conversations, (c) => c.employeeId);
   const sy = statusYear(year);
   const kindIds = ruleKinds.map((k) => k.id);
   const byTeam = new Map<string | null, Map<string, CoverageCell>>();

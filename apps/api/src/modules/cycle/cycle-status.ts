@@ -27,6 +27,7 @@ export type StatusConversation = {
   state: string;
   /** The conversation's day in the school's time zone, 'YYYY-MM-DD'. */
   day: string;
+  /** The instant as ISO text in UTC ('…T…Z', always milliseconds), so text order is time order. */
   scheduledAt: string;
 };
 
@@ -64,8 +65,11 @@ export function shiftYears(isoDay: string, years: number): string {
   return `${String(y).padStart(4, '0')}-${md}`;
 }
 
+/** The time zone of every school: days, periods and deadlines are Dutch days. */
+export const SCHOOL_TIME_ZONE = 'Europe/Amsterdam';
+
 const dayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
+  timeZone: SCHOOL_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -182,8 +186,10 @@ export function deriveCycleStatus(input: {
   });
 }
 
-const byTimeAsc = (a: StatusConversation, b: StatusConversation) => a.scheduledAt.localeCompare(b.scheduledAt);
-const byTimeDesc = (a: StatusConversation, b: StatusConversation) => b.scheduledAt.localeCompare(a.scheduledAt);
+// ISO instants of one format: plain text order is time order (localeCompare would weigh them by locale rules).
+const byTimeAsc = (a: StatusConversation, b: StatusConversation) =>
+  a.scheduledAt < b.scheduledAt ? -1 : a.scheduledAt > b.scheduledAt ? 1 : 0;
+const byTimeDesc = (a: StatusConversation, b: StatusConversation) => byTimeAsc(b, a);
 
 export function emptyCounts(): Record<CycleStatus, number> {
   return { done: 0, planned: 0, overdue: 0, due: 0, not_due: 0 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import {
   createBoard,
   createPerson,
@@ -321,6 +321,44 @@ describe('overview and coverage', () => {
     expect(item(d2!, 'planning')).toMatchObject({ status: 'overdue', conversationId: null });
     expect(item(d3!, 'beoordeling')).toMatchObject({ status: 'not_due', dueOn: '2026-07-31' });
     expect(body.years.map((y: { name: string }) => y.name)).toContain('2023-2024');
+  });
+
+  it('counts a conversation on its Dutch day at the edges of a school year', async () => {
+    const teamleider = await sessionFor(
+      env.database,
+      board.memberships.find((m) => m.role === 'teamleider' && m.teamId === exact().id)!.personId,
+    );
+    const [d1, , d3] = exactDocents();
+    const edge = (employeeId: string, at: string) => ({
+      boardId: board.boardId,
+      schoolId: noordId,
+      kindId: kindId('planning'),
+      employeeId,
+      managerId: board.byRole('teamleider', 'School Noord').id,
+      state: 'closed',
+      scheduledAt: new Date(at),
+    });
+    // 31 July 22:30 UTC is already 1 August in the Netherlands: the first day of 2023-2024, the day after it.
+    const rows = await env.database.db
+      .insert(ct.conversations)
+      .values([edge(d1!, '2023-07-31T22:30:00Z'), edge(d3!, '2024-07-31T22:30:00Z')])
+      .returning({ id: ct.conversations.id });
+    try {
+      const body = (await get(`/api/cycle/overview?schoolYearId=${yearId}`, teamleider)).json();
+      const planning = (personId: string) =>
+        body.people
+          .find((p: { id: string }) => p.id === personId)
+          .items.find((i: { kindId: string }) => i.kindId === kindId('planning'));
+      expect(planning(d1!)).toMatchObject({ status: 'done', scheduledAt: '2023-07-31T22:30:00.000Z' });
+      expect(planning(d3!)).toMatchObject({ status: 'overdue', scheduledAt: null });
+    } finally {
+      await env.database.db.delete(ct.conversations).where(
+        inArray(
+          ct.conversations.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    }
   });
 
   it('gives an empty overview to someone without reports, and refuses an unknown year', async () => {

@@ -11,6 +11,7 @@ import {
   schoolYearPeriods,
   schoolYears,
 } from './cycle.schema.ts';
+import { SCHOOL_TIME_ZONE } from './cycle-status.ts';
 
 // Drizzle queries of the cycle module; every function takes the board it reads.
 
@@ -477,13 +478,16 @@ export async function findSchoolStaff(db: Db, boardId: string, schoolId: string)
   return prepared(db, 'cycle_school_staff', schoolStaff).execute({ boardId, schoolId });
 }
 
+// The instant as ISO text and its Dutch day, both formatted by the database: the overview and the coverage read
+// hundreds to thousands of conversations per request, and need no Date objects for them.
 const conversationFields = {
   id: ct.conversations.id,
   schoolId: ct.conversations.schoolId,
   employeeId: ct.conversations.employeeId,
   kindId: ct.conversations.kindId,
   state: ct.conversations.state,
-  scheduledAt: ct.conversations.scheduledAt,
+  scheduledAt: sql<string>`to_char(${ct.conversations.scheduledAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  day: sql<string>`to_char(${ct.conversations.scheduledAt} at time zone ${sql.raw(`'${SCHOOL_TIME_ZONE}'`)}, 'YYYY-MM-DD')`,
 };
 
 const conversationsOfSchools = (db: Db) =>
