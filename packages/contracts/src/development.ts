@@ -50,14 +50,41 @@ export const DevelopmentCheckin = z.object({
 });
 export type DevelopmentCheckin = z.infer<typeof DevelopmentCheckin>;
 
+/** Evidence files: at most 10 MB, and only these kinds (checked on the content, not only the name). */
+export const EVIDENCE_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_FILE_EXTENSIONS = [
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'webp',
+  'gif',
+  'docx',
+  'xlsx',
+  'pptx',
+  'odt',
+  'txt',
+] as const;
+
+/** What is shown of a stored file; the bytes come from GET /api/development/evidence/:id/file. */
+export const DevelopmentEvidenceFile = z.object({
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+});
+export type DevelopmentEvidenceFile = z.infer<typeof DevelopmentEvidenceFile>;
+
 export const DevelopmentEvidence = z.object({
   id: Id,
   goalId: Id.nullable(),
   conversationId: Id.nullable(),
   feedbackRoundId: Id.nullable(),
+  /** The linked feedback round's title, so the plan can say "bij feedbackronde …". */
+  feedbackRoundTitle: z.string().nullable(),
   title: z.string(),
   description: z.string(),
   url: z.string().nullable(),
+  file: DevelopmentEvidenceFile.nullable(),
   createdAt: z.string(),
   abilities: z.object({ delete: z.boolean() }),
 });
@@ -184,6 +211,22 @@ export const DevelopmentEvidenceInput = z
   })
   .strict();
 export type DevelopmentEvidenceInput = z.infer<typeof DevelopmentEvidenceInput>;
+
+/**
+ * POST /api/development/evidence/file: the file is the raw request body (any Content-Type; the server decides
+ * the type from the content), everything else is in the query string.
+ */
+export const DevelopmentEvidenceFileQuery = z
+  .object({
+    fileName: z.string().trim().min(1, 'Geef de bestandsnaam mee.').max(255, 'Maximaal 255 tekens.'),
+    title,
+    description: longText.optional(),
+    goalId: Id.optional(),
+    conversationId: Id.optional(),
+    feedbackRoundId: Id.optional(),
+  })
+  .strict();
+export type DevelopmentEvidenceFileQuery = z.infer<typeof DevelopmentEvidenceFileQuery>;
 
 export const DevelopmentPersonParams = z.object({ personId: Id }).strict();
 export type DevelopmentPersonParams = z.infer<typeof DevelopmentPersonParams>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { conversationsTables } from '../conversations/index.ts';
 import { feedbackTables } from '../feedback/index.ts';
@@ -7,16 +7,17 @@ import {
   developmentActions as actions,
   developmentCheckins as checkins,
   developmentEvidence as evidence,
+  developmentFiles as files,
   developmentGoals as goals,
   developmentPlans as plans,
 } from './development.schema.ts';
 
 const { people, lineManagers } = organisationTables;
+const rounds = feedbackTables.feedbackRounds;
 
 export type GoalRow = typeof goals.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
 export type CheckinRow = typeof checkins.$inferSelect;
-export type EvidenceRow = typeof evidence.$inferSelect;
 export type PlanRow = typeof plans.$inferSelect;
 export type NameRow = { id: string; firstName: string; infix: string | null; lastName: string };
 
@@ -206,27 +207,42 @@ export async function insertCheckin(db: Db, values: typeof checkins.$inferInsert
   return row!;
 }
 
-export async function findEvidence(db: Db, boardId: string, personId: string): Promise<EvidenceRow[]> {
+/** Evidence with what is shown of its file (never the bytes) and the title of its feedback round. */
+const evidenceColumns = {
+  ...getTableColumns(evidence),
+  fileName: files.name,
+  fileMediaType: files.mediaType,
+  fileSize: files.size,
+  feedbackRoundTitle: rounds.title,
+};
+
+function selectEvidence(db: Db) {
   return db
-    .select()
+    .select(evidenceColumns)
     .from(evidence)
+    .leftJoin(files, eq(files.id, evidence.fileId))
+    .leftJoin(rounds, eq(rounds.id, evidence.feedbackRoundId));
+}
+
+export type EvidenceRow = Awaited<ReturnType<ReturnType<typeof selectEvidence>['execute']>>[number];
+
+export async function findEvidence(db: Db, boardId: string, personId: string): Promise<EvidenceRow[]> {
+  return selectEvidence(db)
     .where(and(eq(evidence.boardId, boardId), eq(evidence.personId, personId)))
     .orderBy(desc(evidence.createdAt), desc(evidence.id));
 }
 
 export async function findEvidenceItem(db: Db, boardId: string, id: string): Promise<EvidenceRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(evidence)
-    .where(and(eq(evidence.boardId, boardId), eq(evidence.id, id)));
+  const [row] = await selectEvidence(db).where(and(eq(evidence.boardId, boardId), eq(evidence.id, id)));
   return row;
 }
 
-export async function insertEvidence(db: Db, values: typeof evidence.$inferInsert): Promise<EvidenceRow> {
-  const [row] = await db.insert(evidence).values(values).returning();
-  return row!;
+export async function insertEvidence(db: Db, values: typeof evidence.$inferInsert): Promise<string> {
+  const [row] = await db.insert(evidence).values(values).returning({ id: evidence.id });
+  return row!.id;
 }
 
+/** Deletes one piece of evidence; the trigger of migration 0006 deletes its file with it. */
 export async function deleteEvidence(db: Db, boardId: string, id: string): Promise<void> {
   await db.delete(evidence).where(and(eq(evidence.boardId, boardId), eq(evidence.id, id)));
 }
@@ -241,7 +257,7 @@ export async function isConversationOf(db: Db, boardId: string, conversationId: 
   return rows.length > 0;
 }
 
-/** Whether the feedback round asked feedback about this person. */
+/** Whether the feedback round asked feedback about this person (any state: a closed round is the usual one). */
 export async function isFeedbackRoundOf(db: Db, boardId: string, roundId: string, personId: string) {
   const r = feedbackTables.feedbackRounds;
   const rows = await db

@@ -7,6 +7,7 @@ import {
   DevelopmentActionUpdate,
   DevelopmentCheckinInput,
   DevelopmentEvidence,
+  DevelopmentEvidenceFileQuery,
   DevelopmentEvidenceInput,
   DevelopmentGoal,
   DevelopmentGoalInput,
@@ -19,9 +20,12 @@ import {
   StaleGoalList,
 } from '@groeipad/contracts';
 import { ctxOf } from '../../platform/http/context.ts';
+import * as actions from './development.actions.ts';
+import * as evidence from './development.evidence.ts';
 import * as service from './development.service.ts';
+import { acceptRawFile, evidenceFileRouteOptions, sendEvidenceFile, uploadedBytes } from './development.upload.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody };
 const tags = ['ontwikkeling'];
 const PlanHead = z.object({ ambition: z.string(), version: z.number().int() });
 
@@ -75,13 +79,13 @@ export const developmentRoutes: FastifyPluginAsync = async (base) => {
       ...auth,
       schema: { tags, params: IdParams, body: DevelopmentCheckinInput, response: { 201: DevelopmentGoal, ...errors } },
     },
-    async (req, reply) => reply.code(201).send(await service.addCheckin(ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await actions.addCheckin(ctxOf(req), req.params.id, req.body)),
   );
 
   app.post(
     '/api/development/actions',
     { ...auth, schema: { tags, body: DevelopmentActionInput, response: { 201: DevelopmentAction, ...errors } } },
-    async (req, reply) => reply.code(201).send(await service.createAction(ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await actions.createAction(ctxOf(req), req.body)),
   );
   app.patch(
     '/api/development/actions/:id',
@@ -94,13 +98,13 @@ export const developmentRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: DevelopmentAction, ...errors },
       },
     },
-    (req) => service.updateAction(ctxOf(req), req.params.id, req.body),
+    (req) => actions.updateAction(ctxOf(req), req.params.id, req.body),
   );
   app.delete(
     '/api/development/actions/:id',
     { ...auth, schema: { tags, params: IdParams, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await service.deleteAction(ctxOf(req), req.params.id);
+      await actions.deleteAction(ctxOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -108,14 +112,33 @@ export const developmentRoutes: FastifyPluginAsync = async (base) => {
   app.post(
     '/api/development/evidence',
     { ...auth, schema: { tags, body: DevelopmentEvidenceInput, response: { 201: DevelopmentEvidence, ...errors } } },
-    async (req, reply) => reply.code(201).send(await service.addEvidence(ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await evidence.addEvidence(ctxOf(req), req.body)),
   );
   app.delete(
     '/api/development/evidence/:id',
     { ...auth, schema: { tags, params: IdParams, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await service.deleteEvidence(ctxOf(req), req.params.id);
+      await evidence.deleteEvidence(ctxOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   );
+
+  app.get('/api/development/evidence/:id/file', { ...auth, schema: { tags, params: IdParams } }, async (req, reply) =>
+    sendEvidenceFile(reply, await evidence.getEvidenceFile(ctxOf(req), req.params.id)),
+  );
+
+  // The upload takes the file itself as the body, so it lives in its own scope with a raw-bytes parser.
+  await app.register(async (scope) => {
+    acceptRawFile(scope);
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/development/evidence/file',
+      {
+        ...auth,
+        ...evidenceFileRouteOptions,
+        schema: { tags, querystring: DevelopmentEvidenceFileQuery, response: { 201: DevelopmentEvidence, ...errors } },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await evidence.addFileEvidence(ctxOf(req), req.query, uploadedBytes(req))),
+    );
+  });
 };
