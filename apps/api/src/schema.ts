@@ -9,3 +9,5 @@ export * from './modules/cycle/cycle.schema.ts';
 export * from './modules/conversations/conversations.schema.ts';
 export * from './modules/development/development.schema.ts';
 export * from './modules/feedback/feedback.schema.ts';
+export * from './modules/team/team.schema.ts';
+export * from './modules/barometer/barometer.schema.ts';
