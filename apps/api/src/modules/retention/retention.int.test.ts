@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/client.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { applyCycleDefaults, cycleTables } from '../cycle/index.ts';
 import { conversationsTables } from '../conversations/index.ts';
-import { developmentTables } from '../development/index.ts';
+import { developmentTables, storeEvidenceFile } from '../development/index.ts';
 import { feedbackTables } from '../feedback/index.ts';
 import { organisationTables } from '../organisation/index.ts';
 import { applyRetention } from './index.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** A leaver of School Noord with one conversation and report, one feedback round and one goal. */
+/** A leaver of School Noord with one conversation and report, one feedback round, one goal and two files. */
 async function leaverWithData(leftAt: Date) {
   const db = database.db;
   const school = board.schools.find((s) => s.name === 'School Noord')!;
@@ -83,13 +83,24 @@ async function leaverWithData(leftAt: Date) {
   await db
     .insert(developmentTables.developmentGoals)
     .values({ boardId: board.boardId, personId: member.personId, title: 'Doel' });
+  // A file with its evidence, and one whose evidence was never made (an interrupted upload elsewhere).
+  const file = { boardId: board.boardId, personId: member.personId, createdBy: member.personId };
+  const certificate = await storeEvidenceFile(db, { ...file, name: 'certificaat.pdf', bytes: Buffer.from('%PDF-1.4') });
+  await db.insert(developmentTables.developmentEvidence).values({
+    boardId: board.boardId,
+    personId: member.personId,
+    title: 'Certificaat',
+    fileId: certificate.fileId,
+  });
+  await storeEvidenceFile(db, { ...file, name: 'los.txt', bytes: Buffer.from('los') });
   return { personId: member.personId, conversationId: conversation!.id, roundId: round!.id };
 }
 const used = new Set<string>();
 
 async function remaining(who: { personId: string; conversationId: string; roundId: string }) {
   const db = database.db;
-  const [c, r, g] = await Promise.all([
+  const files = developmentTables.developmentFiles;
+  const [c, r, g, f] = await Promise.all([
     db
       .select()
       .from(conversationsTables.conversations)
@@ -99,17 +110,18 @@ async function remaining(who: { personId: string; conversationId: string; roundI
       .select()
       .from(developmentTables.developmentGoals)
       .where(eq(developmentTables.developmentGoals.personId, who.personId)),
+    db.select({ id: files.id }).from(files).where(eq(files.personId, who.personId)),
   ]);
-  return { conversations: c.length, responses: r.length, goals: g.length };
+  return { conversations: c.length, responses: r.length, goals: g.length, files: f.length };
 }
 
 describe('retention of leavers’ personal files', () => {
-  it('deletes reports, feedback and the plan 24 months after leaving by default, and keeps recent leavers', async () => {
+  it('deletes reports, feedback and the plan with its files 24 months after leaving by default, and keeps recent leavers', async () => {
     const old = await leaverWithData(monthsAgo(25));
     const recent = await leaverWithData(monthsAgo(10));
     await applyRetention(database.db, NOW);
-    expect(await remaining(old)).toEqual({ conversations: 0, responses: 0, goals: 0 });
-    expect(await remaining(recent)).toEqual({ conversations: 1, responses: 1, goals: 1 });
+    expect(await remaining(old)).toEqual({ conversations: 0, responses: 0, goals: 0, files: 0 });
+    expect(await remaining(recent)).toEqual({ conversations: 1, responses: 1, goals: 1, files: 2 });
     const entries = await database.db
       .select()
       .from(auditLog)
@@ -125,6 +137,6 @@ describe('retention of leavers’ personal files', () => {
       .insert(cycleTables.schoolSettings)
       .values({ boardId: board.boardId, schoolId: school.id, retentionMonths: 6 });
     await applyRetention(database.db, NOW);
-    expect(await remaining(recent)).toEqual({ conversations: 0, responses: 0, goals: 0 });
+    expect(await remaining(recent)).toEqual({ conversations: 0, responses: 0, goals: 0, files: 0 });
   });
 });

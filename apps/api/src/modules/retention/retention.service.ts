@@ -40,6 +40,7 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
          and (exists (select 1 from development_goals g where g.person_id = p.id)
            or exists (select 1 from development_actions a where a.person_id = p.id)
            or exists (select 1 from development_evidence e where e.person_id = p.id)
+           or exists (select 1 from development_files f where f.person_id = p.id)
            or exists (select 1 from development_plans d where d.person_id = p.id))`);
     const leaverRows = rowsOf<{ id: string; board_id: string }>(leavers);
     const conversationRows = rowsOf<{ board_id: string; employee_id: string }>(conversations);
@@ -51,6 +52,8 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
         sql`, `,
       );
       await tx.execute(sql`delete from development_evidence where person_id in (${list})`);
+      // Evidence takes its own file along (trigger); this also catches a file whose evidence never came.
+      await tx.execute(sql`delete from development_files where person_id in (${list})`);
       await tx.execute(sql`delete from development_actions where person_id in (${list})`);
       await tx.execute(sql`delete from development_goals where person_id in (${list})`);
       await tx.execute(sql`delete from development_plans where person_id in (${list})`);
