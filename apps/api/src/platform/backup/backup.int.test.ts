@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,11 +46,31 @@ async function openEmpty(kind: 'pglite' | 'postgres' = onPostgres ? 'postgres' :
   return database;
 }
 
-/** A migrated database with a seeded board, a session, mail and audit rows. */
+/** Every byte value, then random bytes: a file that any text or escaping mistake would change. */
+const EVERY_BYTE = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(4096)]);
+
+/** Stores an evidence file as the app does (bytea), for a person of the board. */
+async function addFile(database: Database, boardId: string, personId: string, bytes: Buffer): Promise<string> {
+  const [row] = await database.query<{ id: string }>(
+    `insert into development_files (board_id, person_id, name, media_type, size, sha256, bytes)
+     values ($1, $2, 'bestand.pdf', 'application/pdf', $3, $4, decode($5, 'hex')) returning id`,
+    [boardId, personId, bytes.length, createHash('sha256').update(bytes).digest('hex'), bytes.toString('hex')],
+  );
+  return row!.id;
+}
+
+/** The stored files' bytes by id, as Buffers on both engines. */
+async function fileBytes(database: Database): Promise<Map<string, Buffer>> {
+  const rows = await database.query<{ id: string; bytes: Uint8Array }>('select id, bytes from development_files');
+  return new Map(rows.map((r) => [r.id, Buffer.from(r.bytes)]));
+}
+
+/** A migrated database with a seeded board, a session, mail, audit rows and an evidence file. */
 async function openSeeded(kind?: 'pglite' | 'postgres'): Promise<Database> {
   const database = await openEmpty(kind);
   await migrateDatabase(database);
   const board = await createBoard(database);
+  await addFile(database, board.boardId, board.byRole('docent').id, EVERY_BYTE);
   await sessionFor(database, board.byRole('beheerder').id);
   await database.db.insert(mailOutbox).values({
     boardId: board.boardId,
@@ -129,9 +149,38 @@ describe('backup and restore', { timeout: 120_000 }, () => {
     expect(restored.rows).toBe(made.rows);
     const copy = await dump(target);
     expect(copy).toEqual(original);
-    for (const t of ['boards', 'schools', 'teams', 'people', 'memberships', 'sessions', 'mail_outbox', 'audit_log']) {
+    for (const t of [
+      'boards',
+      'schools',
+      'teams',
+      'people',
+      'memberships',
+      'sessions',
+      'mail_outbox',
+      'audit_log',
+      'development_files',
+    ]) {
       expect(copy[t]!.length, t).toBeGreaterThan(0);
     }
+  });
+
+  it('gives back evidence files byte for byte, large ones too', async () => {
+    const source = await openSeeded();
+    const [person] = await source.query<{ id: string; board_id: string }>('select id, board_id from people limit 1');
+    // Five files of 2 MB besides the seeded one: more than one backup fetch (4 rows) and restore batch (16 MB).
+    for (let i = 0; i < 5; i++) await addFile(source, person!.board_id, person!.id, randomBytes(2 * 1024 * 1024));
+    const backup = file('files.gz');
+    await backupDatabase(source, backup);
+    const target = await openEmpty();
+    await restoreDatabase(target, backup);
+    const [before, after] = [await fileBytes(source), await fileBytes(target)];
+    expect(after.size).toBe(6);
+    for (const [id, bytes] of before) expect(after.get(id)?.equals(bytes), id).toBe(true);
+    expect([...after.values()].some((b) => b.equals(EVERY_BYTE))).toBe(true);
+    const sums = await target.query<{ ok: boolean }>(
+      `select sha256 = encode(sha256(bytes), 'hex') and size = length(bytes) as ok from development_files`,
+    );
+    expect(sums.every((r) => r.ok)).toBe(true);
   });
 
   it('continues the audit_log sequence after a restore', async () => {
@@ -260,7 +309,9 @@ describe.skipIf(onPostgres)('the command-line tools on a PGlite data folder', ()
     const to = path.join(tmp, 'cli-to');
     const source = await openDatabase({ dataDir: from });
     await migrateDatabase(source);
-    await createBoard(source);
+    const board = await createBoard(source);
+    await addFile(source, board.boardId, board.byRole('docent').id, EVERY_BYTE);
+    const files = await fileBytes(source);
 
     const out = path.join(tmp, 'cli.backup.gz');
     // This process holds the folder, as a running server would.
@@ -293,6 +344,7 @@ describe.skipIf(onPostgres)('the command-line tools on a PGlite data folder', ()
     const target = await openDatabase({ dataDir: to });
     try {
       expect(await dump(target)).toEqual(original);
+      expect(await fileBytes(target)).toEqual(files);
     } finally {
       await target.close();
     }

@@ -19,6 +19,9 @@ import {
 import { findAppliedMigrations, findForeignKeys, findTables, orderTables, type ForeignKey } from './introspect.ts';
 
 const FETCH_SIZE = 1000;
+// A row with a file is up to 20 MB of hex: fetch those a few at a time, so a batch stays far below the
+// length a JavaScript string can have.
+const BINARY_FETCH_SIZE = 4;
 
 /**
  * The query that reads a table's rows. A table that references itself is read parents first (depth in
@@ -75,7 +78,9 @@ async function* backupLines(
     await sql.query(`declare groeipad_backup no scroll cursor for ${selectRowsSql(name, selfRef)}`);
     let rows = 0;
     for (;;) {
-      const batch = await sql.query<{ j: string }>(`fetch ${FETCH_SIZE} from groeipad_backup`);
+      const batch = await sql.query<{ j: string }>(
+        `fetch ${info.binary ? BINARY_FETCH_SIZE : FETCH_SIZE} from groeipad_backup`,
+      );
       if (batch.length === 0) break;
       rows += batch.length;
       yield `${batch.map((r) => r.j).join('\n')}\n`;

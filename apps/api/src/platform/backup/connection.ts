@@ -16,6 +16,8 @@ export async function inTransaction<T>(
     if (opts.snapshot) await sql.query('set transaction isolation level repeatable read, read only');
     // Timestamps in the file are then written in UTC, whatever the server's time zone is.
     await sql.query("set local timezone = 'UTC'");
+    // Binary columns as '\x…' hex in row_to_json, which bytea input reads back exactly on both engines.
+    await sql.query("set local bytea_output = 'hex'");
   };
   if (database.pglite) {
     return database.pglite.transaction(async (tx) => {

@@ -8,23 +8,27 @@ import type { MigrationRef } from './format.ts';
 /** drizzle's bookkeeping table (migrationsSchema 'public'): re-created by the migrations, never data. */
 export const MIGRATIONS_TABLE = '__drizzle_migrations';
 
-export type TableInfo = { name: string; columns: string[] };
+/** `binary`: the table has a bytea column, so its rows can be large (evidence files, up to 10 MB each). */
+export type TableInfo = { name: string; columns: string[]; binary: boolean };
 export type ForeignKey = { child: string; parent: string; childColumns: string[]; parentColumns: string[] };
 
 /** Every base table in schema public but drizzle's own, with the columns a row can be inserted with. */
 export async function findTables(sql: Sql): Promise<TableInfo[]> {
-  const rows = await sql.query<{ table_name: string; columns: string[] | null }>(
+  const rows = await sql.query<{ table_name: string; columns: string[] | null; binary: boolean }>(
     `select t.table_name::text as table_name,
             (select json_agg(c.column_name::text order by c.ordinal_position)
                from information_schema.columns c
               where c.table_schema = t.table_schema and c.table_name = t.table_name
-                and c.is_generated <> 'ALWAYS') as columns
+                and c.is_generated <> 'ALWAYS') as columns,
+            exists (select 1 from information_schema.columns c
+                     where c.table_schema = t.table_schema and c.table_name = t.table_name
+                       and c.data_type = 'bytea') as binary
        from information_schema.tables t
       where t.table_schema = 'public' and t.table_type = 'BASE TABLE' and t.table_name <> $1
       order by t.table_name`,
     [MIGRATIONS_TABLE],
   );
-  return rows.map((r) => ({ name: r.table_name, columns: r.columns ?? [] }));
+  return rows.map((r) => ({ name: r.table_name, columns: r.columns ?? [], binary: r.binary }));
 }
 
 /** Foreign keys between tables of schema public. */

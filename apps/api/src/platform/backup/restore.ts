@@ -18,6 +18,8 @@ import {
 import { findCodeMigrations, findTables, findUnknownMigration } from './introspect.ts';
 
 const INSERT_BATCH = 500;
+// Rows with files are large: a batch is also sent once it holds this many characters of JSON.
+const INSERT_BATCH_CHARS = 16 * 1024 * 1024;
 // The advisory lock migrateDatabase takes on PostgreSQL: a server starting during a restore waits in its
 // migration step until the restore has committed, and then finds the data (and seeds no demo board).
 const MIGRATION_LOCK = 72737001;
@@ -198,6 +200,7 @@ export async function restoreDatabase(
           `select ${cols} from json_populate_recordset(null::${t}, $1::json)`;
         let rows = 0;
         let batch: string[] = [];
+        let batchChars = 0;
         const flush = async () => {
           if (batch.length === 0) return;
           try {
@@ -209,6 +212,7 @@ export async function restoreDatabase(
           }
           rows += batch.length;
           batch = [];
+          batchChars = 0;
           onProgress?.({ table: expected, rows, total: line.rows!, done: false });
         };
         for (let i = 0; i < line.rows; i++) {
@@ -217,7 +221,8 @@ export async function restoreDatabase(
             throw damaged(`tabel ${expected} houdt op na ${rows + batch.length} van ${line.rows} rijen`);
           if (!row.startsWith('{') || !row.endsWith('}')) throw damaged(`onleesbare rij in tabel ${expected}`);
           batch.push(row);
-          if (batch.length >= INSERT_BATCH) await flush();
+          batchChars += row.length;
+          if (batch.length >= INSERT_BATCH || batchChars >= INSERT_BATCH_CHARS) await flush();
         }
         await flush();
         onProgress?.({ table: expected, rows, total: line.rows, done: true });
