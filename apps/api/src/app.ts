@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { fastifySSE } from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,6 +21,7 @@ import type { AppDeps } from './platform/http/context.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { createLogger } from './platform/logger.ts';
 import { pingDatabase } from './platform/db/client.ts';
+import { createLiveHub } from './platform/live/index.ts';
 import { authRoutes, resolveSession } from './modules/auth/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { meRoutes } from './modules/me/index.ts';
@@ -103,6 +105,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
+  // Live streams: a heartbeat comment every 25 s keeps proxies from closing an idle stream.
+  await app.register(fastifySSE, { heartbeatInterval: 25_000 });
+  const live = createLiveHub(deps.database, app.log);
+  app.decorate('live', live);
+  app.addHook('onClose', () => live.close());
 
   await app.register(swagger, {
     openapi: {
