@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { canMove, canView, type ConversationAccess } from './conversations.policy.ts';
+import * as accessRepo from './access.repository.ts';
 import * as repo from './conversations.repository.ts';
 
 export type Loaded = {
@@ -23,9 +24,9 @@ export async function loadVisible(ctx: Ctx, id: string, db: Db = ctx.db): Promis
   if (!full) throw new AppError('not_found', 'Dit gesprek bestaat niet of je mag het niet zien.');
   const c = full.c;
   const [lineManagerIds, shares, hrGrant, reports] = await Promise.all([
-    repo.findLineManagerIds(db, ctx.actor.boardId, c.employeeId),
-    repo.findShares(db, ctx.actor.boardId, c.id),
-    repo.hasHrGrant(db, ctx.actor.boardId, ctx.actor.personId, c.employeeId, ctx.now),
+    accessRepo.findLineManagerIds(db, ctx.actor.boardId, c.employeeId),
+    accessRepo.findShares(db, ctx.actor.boardId, c.id),
+    accessRepo.hasHrGrant(db, ctx.actor.boardId, ctx.actor.personId, c.employeeId, ctx.now),
     repo.findReports(db, ctx.actor.boardId, c.id),
   ]);
   const report = currentReport(reports);

@@ -5,7 +5,10 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { displayName } from '../organisation/index.ts';
 import { amsterdamDay, formatDay, sendPreparationReminder, sendSignReminder } from './conversations.mails.ts';
+import * as accessRepo from './access.repository.ts';
 import * as repo from './conversations.repository.ts';
+import * as jobsRepo from './jobs.repository.ts';
+import * as lookups from './lookups.repository.ts';
 
 const DAY = 24 * 3600_000;
 const DEFAULT_REMINDER_DAYS = 3;
@@ -13,7 +16,7 @@ const SIGN_REMINDER_AFTER_DAYS = 2;
 
 /** What the person has to do for their conversations now: prepare, write the report, sign it. */
 export async function findConversationTasks(db: Db, actor: Actor, now: Date): Promise<HomeTask[]> {
-  const rows = await repo.findOpenFor(db, actor.boardId, actor.personId);
+  const rows = await jobsRepo.findOpenFor(db, actor.boardId, actor.personId);
   const ids = rows.map((r) => r.c.id);
   const reports = await repo.findReportsOf(db, actor.boardId, ids);
   const latest = new Map<string, (typeof reports)[number]>();
@@ -67,7 +70,7 @@ export async function findConversationTasks(db: Db, actor: Actor, now: Date): Pr
 export async function sendConversationReminders(db: Db, mailer: Mailer, config: Config, now: Date): Promise<number> {
   let sent = 0;
   const today = amsterdamDay(now);
-  for (const row of await repo.findPrepReminderCandidates(db)) {
+  for (const row of await jobsRepo.findPrepReminderCandidates(db)) {
     const due = row.c.preparationDueOn!;
     const days = row.reminderDays ?? DEFAULT_REMINDER_DAYS;
     const from = amsterdamDay(new Date(new Date(`${due}T12:00:00Z`).getTime() - days * DAY));
@@ -82,13 +85,13 @@ export async function sendConversationReminders(db: Db, mailer: Mailer, config: 
         dueOn: due,
         start: row.c.scheduledAt,
       });
-      await repo.markReminder(tx, row.c.id, 'prep', now);
+      await jobsRepo.markReminder(tx, row.c.id, 'prep', now);
     });
     sent++;
   }
   const signedBefore = new Date(now.getTime() - SIGN_REMINDER_AFTER_DAYS * DAY);
   const seen = new Set<string>();
-  for (const row of await repo.findSignReminderCandidates(db, signedBefore)) {
+  for (const row of await jobsRepo.findSignReminderCandidates(db, signedBefore)) {
     if (seen.has(row.c.id)) continue;
     seen.add(row.c.id);
     const reports = await repo.findReports(db, row.c.boardId, row.c.id);
@@ -104,7 +107,7 @@ export async function sendConversationReminders(db: Db, mailer: Mailer, config: 
         otherName: displayName(other),
         kindName: row.kindName,
       });
-      await repo.markReminder(tx, row.c.id, 'sign', now);
+      await jobsRepo.markReminder(tx, row.c.id, 'sign', now);
     });
     sent++;
   }
@@ -117,9 +120,9 @@ export async function exportConversations(db: Db, boardId: string, personId: str
   const ids = rows.rows.map((r) => r.c.id);
   const [reports, events, shares, forms] = await Promise.all([
     repo.findReportsOf(db, boardId, ids),
-    repo.findEventsOf(db, boardId, ids),
-    repo.findSharesForExport(db, boardId, ids),
-    repo.findFormsOf(
+    jobsRepo.findEventsOf(db, boardId, ids),
+    accessRepo.findSharesForExport(db, boardId, ids),
+    lookups.findFormsOf(
       db,
       boardId,
       rows.rows.flatMap((r) => [r.c.reflectionFormId, r.c.questionFormId]).filter((x): x is string => x !== null),

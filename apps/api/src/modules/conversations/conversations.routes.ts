@@ -25,7 +25,10 @@ import {
   IdParams,
 } from '@groeipad/contracts';
 import { ctxOf } from '../../platform/http/context.ts';
+import * as planning from './planning.service.ts';
+import * as preparation from './preparation.service.ts';
 import * as service from './conversations.service.ts';
+import * as sharing from './sharing.service.ts';
 import * as report from './report.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -49,7 +52,7 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
   app.post(
     '/api/conversations',
     { ...auth, schema: { tags, body: ConversationPlanInput, response: { 201: ConversationDetail, ...errors } } },
-    async (req, reply) => reply.code(201).send(await service.planConversation(ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await planning.planConversation(ctxOf(req), req.body)),
   );
   app.get('/api/conversations/:id', { ...auth, schema: { tags, params: IdParams, response: detail } }, (req) =>
     service.getConversation(ctxOf(req), req.params.id),
@@ -57,17 +60,17 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
   app.post(
     '/api/conversations/:id/reschedule',
     { ...auth, schema: { tags, params: IdParams, body: ConversationRescheduleInput, response: detail } },
-    (req) => service.rescheduleConversation(ctxOf(req), req.params.id, req.body),
+    (req) => planning.rescheduleConversation(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/conversations/:id/cancel',
     { ...auth, schema: { tags, params: IdParams, body: ConversationCancelInput, response: detail } },
-    (req) => service.cancelConversation(ctxOf(req), req.params.id, req.body),
+    (req) => planning.cancelConversation(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/conversations/:id/held',
     { ...auth, schema: { tags, params: IdParams, body: ConversationVersionInput, response: detail } },
-    (req) => service.markHeld(ctxOf(req), req.params.id, req.body.version),
+    (req) => planning.markHeld(ctxOf(req), req.params.id, req.body.version),
   );
   app.post(
     '/api/conversations/:id/close',
@@ -77,12 +80,12 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
   app.put(
     '/api/conversations/:id/preparation',
     { ...auth, schema: { tags, params: IdParams, body: ConversationPreparationInput, response: detail } },
-    (req) => service.savePreparation(ctxOf(req), req.params.id, req.body),
+    (req) => preparation.savePreparation(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/conversations/:id/preparation/share',
     { ...auth, schema: { tags, params: IdParams, body: ConversationVersionInput, response: detail } },
-    (req) => service.sharePreparation(ctxOf(req), req.params.id, req.body.version),
+    (req) => preparation.sharePreparation(ctxOf(req), req.params.id, req.body.version),
   );
   app.post(
     '/api/conversations/:id/evidence',
@@ -95,7 +98,7 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
         response: { 201: ConversationDetail, ...errors },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.addEvidence(ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await preparation.addEvidence(ctxOf(req), req.params.id, req.body)),
   );
   app.delete(
     '/api/conversations/:id/evidence/:evidenceId',
@@ -103,7 +106,7 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
       ...auth,
       schema: { tags, params: z.object({ id: Id, evidenceId: z.string().max(100) }).strict(), response: detail },
     },
-    (req) => service.removeEvidence(ctxOf(req), req.params.id, req.params.evidenceId),
+    (req) => preparation.removeEvidence(ctxOf(req), req.params.id, req.params.evidenceId),
   );
   app.put(
     '/api/conversations/:id/report',
@@ -159,7 +162,7 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: ConversationSharePeople, ...errors },
       },
     },
-    (req) => service.searchSharePeople(ctxOf(req), req.params.id, req.query.search),
+    (req) => sharing.searchSharePeople(ctxOf(req), req.params.id, req.query.search),
   );
   app.post(
     '/api/conversations/:id/shares',
@@ -172,12 +175,12 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
         response: { 201: ConversationDetail, ...errors },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.addShare(ctxOf(req), req.params.id, req.body.personId)),
+    async (req, reply) => reply.code(201).send(await sharing.addShare(ctxOf(req), req.params.id, req.body.personId)),
   );
   app.delete(
     '/api/conversations/:id/shares/:personId',
     { ...auth, schema: { tags, params: z.object({ id: Id, personId: Id }).strict(), response: detail } },
-    (req) => service.removeShare(ctxOf(req), req.params.id, req.params.personId),
+    (req) => sharing.removeShare(ctxOf(req), req.params.id, req.params.personId),
   );
   app.post(
     '/api/people/:personId/conversation-access',
@@ -191,6 +194,6 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await service.grantHrAccess(ctxOf(req), req.params.personId, req.body.reason)),
+      reply.code(201).send(await sharing.grantHrAccess(ctxOf(req), req.params.personId, req.body.reason)),
   );
 };
