@@ -1,79 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  Paper,
-  Progress,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRoute, IconSettings, IconWand, IconListCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { CoverageCell, CycleCoverage } from '@groeipad/contracts';
 import { Empty } from '../../ui/empty.tsx';
 import { Page } from '../../ui/page.tsx';
 import { FormError, PageLoader, QueryError } from '../../ui/query-state.tsx';
-import { useApplyDefaults, useCoverage, useCycleSchools } from './queries.ts';
-
-/** The numbers of one group (a team, or the whole school) per kind: percentage as text and as a bar. */
-function CoverageCard({
-  title,
-  cells,
-  kinds,
-}: {
-  title: string;
-  cells: CoverageCell[];
-  kinds: CycleCoverage['kinds'];
-}) {
-  const { t } = useTranslation('cycle');
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap="sm">
-        <Title order={3} fz="lg">
-          {title}
-        </Title>
-        {cells.map((cell) => {
-          const kind = kinds.find((k) => k.id === cell.kindId);
-          const percent = cell.percentDone;
-          return (
-            <Stack key={cell.kindId} gap={4}>
-              <Group justify="space-between" gap="xs" wrap="nowrap">
-                <Text fw={600} size="sm">
-                  {kind?.name}
-                </Text>
-                <Text fw={700} size="sm">
-                  {percent === null ? t('coverage.noneDue') : t('coverage.percent', { percent })}
-                </Text>
-              </Group>
-              <Progress
-                value={percent ?? 0}
-                color={percent !== null && percent >= 80 ? 'groei' : 'blue'}
-                size="md"
-                radius="xl"
-                aria-label={t('coverage.barLabel', { kind: kind?.name, percent: percent ?? 0 })}
-              />
-              <Text size="xs" c="dimmed">
-                {t('coverage.detail', {
-                  done: cell.done,
-                  applicable: cell.applicable,
-                  planned: cell.planned,
-                  overdue: cell.overdue,
-                })}
-                {cell.notDue > 0 ? ` · ${t('coverage.notDue', { count: cell.notDue })}` : ''}
-              </Text>
-            </Stack>
-          );
-        })}
-      </Stack>
-    </Paper>
-  );
-}
+import { CoverageCard, UpcomingNote, upcomingKinds } from './coverage-card.tsx';
+import { useApplyDefaults, useCoverage, useCycleConfig, useCycleSchools } from './queries.ts';
 
 function DefaultsButton({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation('cycle');
@@ -99,6 +32,8 @@ export default function SchoolPage() {
   const schoolId = params.get('school') ?? schools.data?.[0]?.id ?? null;
   const yearId = params.get('jaar');
   const coverage = useCoverage(schoolId, yearId);
+  // Only for the periods of the kinds (see upcomingKinds); the page works without it.
+  const config = useCycleConfig(schoolId);
   const school = schools.data?.find((s) => s.id === schoolId);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -109,6 +44,7 @@ export default function SchoolPage() {
   };
   const configureLink = schoolId ? `/school/gesprekscyclus?school=${schoolId}` : '/school/gesprekscyclus';
   const data = coverage.data;
+  const upcoming = data ? upcomingKinds(data, config.data) : new Map<string, never>();
 
   return (
     <Page
@@ -237,11 +173,13 @@ export default function SchoolPage() {
           <Text size="sm" c="dimmed">
             {t('school.privacy')}
           </Text>
+          <UpcomingNote upcoming={[...upcoming.values()]} />
           <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
             <CoverageCard
               title={t('school.wholeSchool', { name: data.school.name })}
               cells={data.total}
               kinds={data.kinds}
+              upcoming={upcoming}
             />
             {data.teams.map((team) => (
               <CoverageCard
@@ -249,6 +187,7 @@ export default function SchoolPage() {
                 title={team.name || t('school.noTeam')}
                 cells={team.cells}
                 kinds={data.kinds}
+                upcoming={upcoming}
               />
             ))}
           </SimpleGrid>
