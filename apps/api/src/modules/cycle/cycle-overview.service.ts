@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { displayName } from '../organisation/index.ts';
 import * as policy from './cycle.policy.ts';
+import * as lookups from './cycle-overview.repository.ts';
 import * as repo from './cycle.repository.ts';
 import {
   applicableRules,
@@ -73,20 +74,20 @@ export async function getOverview(ctx: Ctx, schoolYearId?: string): Promise<Cycl
 async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: string): Promise<CycleOverview> {
   const { boardId } = actor;
   const counts = emptyCounts();
-  const reports = await repo.findReports(db, boardId, actor.personId);
+  const reports = await lookups.findReports(db, boardId, actor.personId);
   if (reports.length === 0) return { schoolYear: null, years: [], people: [], unconfigured: [], counts };
-  const memberships = await repo.findMembershipsOf(
+  const memberships = await lookups.findMembershipsOf(
     db,
     boardId,
     reports.map((r) => r.id),
   );
   const schoolIds = [...new Set(memberships.map((m) => m.schoolId).filter((id): id is string => id !== null))];
   const [schools, years, kinds, rules, teams] = await Promise.all([
-    repo.findSchoolNames(db, boardId, schoolIds),
+    lookups.findSchoolNames(db, boardId, schoolIds),
     repo.findYears(db, boardId, schoolIds),
     repo.findKinds(db, boardId, schoolIds),
     repo.findRules(db, boardId, schoolIds),
-    repo.findTeamsOf(db, boardId, schoolIds),
+    lookups.findTeamsOf(db, boardId, schoolIds),
   ]);
   const selected = schoolYearId ? years.find((y) => y.id === schoolYearId) : undefined;
   if (schoolYearId && !selected) throw fieldError('schoolYearId', 'Dit schooljaar bestaat niet.');
@@ -106,7 +107,7 @@ async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: str
   const conversations =
     chosenYears.length === 0
       ? []
-      : await repo.findConversationsBetween(db, boardId, {
+      : await lookups.findConversationsBetween(db, boardId, {
           schoolIds: [...yearOf.keys()],
           employeeIds: reports.map((r) => r.id),
           ...windowOf(chosenYears, rules),
@@ -202,7 +203,7 @@ export async function findCycleTasks(db: Db, actor: Actor, now: Date): Promise<H
     const [kinds, rules, staff] = await Promise.all([
       repo.findKinds(db, actor.boardId, [schoolId]),
       repo.findRules(db, actor.boardId, [schoolId]),
-      repo.findSchoolStaff(db, actor.boardId, schoolId),
+      lookups.findSchoolStaff(db, actor.boardId, schoolId),
     ]);
     const activeRules = rules.filter((r) => r.active && kinds.some((k) => k.id === r.kindId && k.active));
     const missing = [...groupBy(staff, (s) => s.personId).values()].filter(
@@ -245,14 +246,14 @@ function finish(cells: CoverageCell[]): CoverageCell[] {
 /** Numbers per team and kind for a school year, and the staff a rule applies to who have no leidinggevende. */
 export async function getCoverage(ctx: Ctx, schoolId: string, schoolYearId?: string): Promise<CycleCoverage> {
   const { boardId } = ctx.actor;
-  const school = await repo.findSchool(ctx.db, boardId, schoolId);
+  const school = await lookups.findSchool(ctx.db, boardId, schoolId);
   if (!school || !policy.canViewCycle(ctx.actor, schoolId)) throw new AppError('not_found');
   const [years, kinds, rules, staff, teams] = await Promise.all([
     repo.findYears(ctx.db, boardId, [schoolId]),
     repo.findKinds(ctx.db, boardId, [schoolId]),
     repo.findRules(ctx.db, boardId, [schoolId]),
-    repo.findSchoolStaff(ctx.db, boardId, schoolId),
-    repo.findTeams(ctx.db, boardId, schoolId),
+    lookups.findSchoolStaff(ctx.db, boardId, schoolId),
+    lookups.findTeams(ctx.db, boardId, schoolId),
   ]);
   const today = localDay(ctx.now);
   const year = schoolYearId ? years.find((y) => y.id === schoolYearId) : yearAt(years, schoolId, today);
@@ -288,7 +289,7 @@ export async function getCoverage(ctx: Ctx, schoolId: string, schoolYearId?: str
 
   if (!year || activeRules.length === 0) return { ...base, teams: [], total: [], withoutManager };
 
-  const conversations = await repo.findConversationsBetween(ctx.db, boardId, {
+  const conversations = await lookups.findConversationsBetween(ctx.db, boardId, {
     schoolIds: [schoolId],
     ...windowOf([year], activeRules),
   });

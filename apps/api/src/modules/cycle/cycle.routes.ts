@@ -20,7 +20,9 @@ import {
   SchoolYearUpdate,
 } from '@groeipad/contracts';
 import { ctxOf } from '../../platform/http/context.ts';
+import * as kinds from './cycle-kinds.service.ts';
 import * as overview from './cycle-overview.service.ts';
+import * as years from './cycle-years.service.ts';
 import * as service from './cycle.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -72,64 +74,64 @@ export const cycleRoutes: FastifyPluginAsync = async (base) => {
   app.post(
     '/api/schools/:schoolId/cycle/years',
     { ...auth, schema: { tags, params: School, body: SchoolYearInput, response: created } },
-    async (req, reply) => reply.code(201).send(await service.createYear(ctxOf(req), req.params.schoolId, req.body)),
+    async (req, reply) => reply.code(201).send(await years.createYear(ctxOf(req), req.params.schoolId, req.body)),
   );
   app.put(
     '/api/schools/:schoolId/cycle/years/:yearId',
     { ...auth, schema: { tags, params: YearParams, body: SchoolYearUpdate, response: config } },
-    (req) => service.updateYear(ctxOf(req), req.params.schoolId, req.params.yearId, req.body),
+    (req) => years.updateYear(ctxOf(req), req.params.schoolId, req.params.yearId, req.body),
   );
   app.delete(
     '/api/schools/:schoolId/cycle/years/:yearId',
     { ...auth, schema: { tags, params: YearParams, response: config } },
-    (req) => service.deleteYear(ctxOf(req), req.params.schoolId, req.params.yearId),
+    (req) => years.deleteYear(ctxOf(req), req.params.schoolId, req.params.yearId),
   );
 
   app.post(
     '/api/schools/:schoolId/cycle/kinds',
     { ...auth, schema: { tags, params: School, body: ConversationKindInput, response: created } },
-    async (req, reply) => reply.code(201).send(await service.createKind(ctxOf(req), req.params.schoolId, req.body)),
+    async (req, reply) => reply.code(201).send(await kinds.createKind(ctxOf(req), req.params.schoolId, req.body)),
   );
   app.patch(
     '/api/schools/:schoolId/cycle/kinds/:kindId',
     { ...auth, schema: { tags, params: KindParams, body: ConversationKindUpdate, response: config } },
-    (req) => service.updateKind(ctxOf(req), req.params.schoolId, req.params.kindId, req.body),
+    (req) => kinds.updateKind(ctxOf(req), req.params.schoolId, req.params.kindId, req.body),
   );
   app.delete(
     '/api/schools/:schoolId/cycle/kinds/:kindId',
     { ...auth, schema: { tags, params: KindParams, response: config } },
-    (req) => service.deleteKind(ctxOf(req), req.params.schoolId, req.params.kindId),
+    (req) => kinds.deleteKind(ctxOf(req), req.params.schoolId, req.params.kindId),
   );
 
   app.post(
     '/api/schools/:schoolId/cycle/rules',
     { ...auth, schema: { tags, params: School, body: CycleRuleInput, response: created } },
-    async (req, reply) => reply.code(201).send(await service.createRule(ctxOf(req), req.params.schoolId, req.body)),
+    async (req, reply) => reply.code(201).send(await kinds.createRule(ctxOf(req), req.params.schoolId, req.body)),
   );
   app.patch(
     '/api/schools/:schoolId/cycle/rules/:ruleId',
     { ...auth, schema: { tags, params: RuleParams, body: CycleRuleUpdate, response: config } },
-    (req) => service.updateRule(ctxOf(req), req.params.schoolId, req.params.ruleId, req.body),
+    (req) => kinds.updateRule(ctxOf(req), req.params.schoolId, req.params.ruleId, req.body),
   );
   app.delete(
     '/api/schools/:schoolId/cycle/rules/:ruleId',
     { ...auth, schema: { tags, params: RuleParams, response: config } },
-    (req) => service.deleteRule(ctxOf(req), req.params.schoolId, req.params.ruleId),
+    (req) => kinds.deleteRule(ctxOf(req), req.params.schoolId, req.params.ruleId),
   );
 
   app.post(
     '/api/schools/:schoolId/cycle/forms',
     { ...auth, schema: { tags, params: School, body: ConversationFormInput, response: created } },
-    async (req, reply) => reply.code(201).send(await service.createForm(ctxOf(req), req.params.schoolId, req.body)),
+    async (req, reply) => reply.code(201).send(await kinds.createForm(ctxOf(req), req.params.schoolId, req.body)),
   );
   app.patch(
     '/api/schools/:schoolId/cycle/forms/:formId',
     { ...auth, schema: { tags, params: FormParams, body: ConversationFormUpdate, response: config } },
-    (req) => service.updateForm(ctxOf(req), req.params.schoolId, req.params.formId, req.body),
+    (req) => kinds.updateForm(ctxOf(req), req.params.schoolId, req.params.formId, req.body),
   );
   app.delete(
     '/api/schools/:schoolId/cycle/forms/:formId',
     { ...auth, schema: { tags, params: FormParams, response: config } },
-    (req) => service.deleteForm(ctxOf(req), req.params.schoolId, req.params.formId),
+    (req) => kinds.deleteForm(ctxOf(req), req.params.schoolId, req.params.formId),
   );
 };
