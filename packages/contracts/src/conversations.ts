@@ -131,8 +131,31 @@ export type ConversationShareInput = z.infer<typeof ConversationShareInput>;
 
 export const ConversationAccessInput = z.object({ reason: z.string().trim().min(10).max(1000) }).strict();
 export type ConversationAccessInput = z.infer<typeof ConversationAccessInput>;
-export const ConversationAccessGrant = z.object({ id: Id, employeeId: Id, expiresAt: z.string() });
+/** One HR access grant: HR may read the person's conversations until expiresAt (earlier when ended early). */
+export const ConversationAccessGrant = z.object({
+  id: Id,
+  employeeId: Id,
+  reason: z.string(),
+  grantedAt: z.string(),
+  expiresAt: z.string(),
+});
 export type ConversationAccessGrant = z.infer<typeof ConversationAccessGrant>;
+/** The reader's own unexpired grants for one person (the HR page, to see and end them). */
+export const ConversationAccessGrants = z.object({ items: z.array(ConversationAccessGrant) });
+export type ConversationAccessGrants = z.infer<typeof ConversationAccessGrants>;
+export const ConversationAccessParams = z.object({ personId: Id, id: Id }).strict();
+
+/** For the employee: who from HR had access to their conversations, when and why. */
+export const ConversationHrAccess = z.object({
+  id: Id,
+  hr: ConversationPerson,
+  reason: z.string(),
+  grantedAt: z.string(),
+  /** When the access ended or ends; the moment HR ended it when they did so early. */
+  until: z.string(),
+  active: z.boolean(),
+});
+export type ConversationHrAccess = z.infer<typeof ConversationHrAccess>;
 
 export const ConversationFormItem = z.object({ id: z.string(), text: z.string(), help: z.string().optional() });
 export const ConversationFormView = z.object({ id: Id, name: z.string(), items: z.array(ConversationFormItem) });
@@ -222,6 +245,11 @@ export const ConversationDetail = z.object({
   cancelledReason: z.string().nullable(),
   heldAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /**
+   * Set while only the clock stops the manager from marking it held: the moment they can (a quarter of an
+   * hour before the start). Null when they can now, or never will.
+   */
+  heldFrom: z.string().nullable(),
   /** The side the reader is on; "viewer" for line managers, shared people and HR. */
   side: ConversationSide,
   preparation: z.object({
@@ -253,6 +281,8 @@ export const ConversationDetail = z.object({
     }),
   ),
   viewers: z.array(ConversationViewer),
+  /** HR access to the employee's conversations, newest first; only the employee receives it (else empty). */
+  hrAccess: z.array(ConversationHrAccess),
   shares: z.array(ConversationPerson),
   events: z.array(ConversationEvent),
   version: z.number().int(),

@@ -145,3 +145,47 @@ export async function insertGrant(db: Db, values: typeof hrAccessGrants.$inferIn
   const [row] = await db.insert(hrAccessGrants).values(values).returning();
   return row!;
 }
+
+/** Every grant on the employee, newest first, with the HR person's name: the employee sees who looked and why. */
+export async function findGrantsOfEmployee(db: Db, boardId: string, employeeId: string) {
+  return db
+    .select({ grant: hrAccessGrants, hr: nameColumns(people) })
+    .from(hrAccessGrants)
+    .innerJoin(people, eq(people.id, hrAccessGrants.hrPersonId))
+    .where(and(eq(hrAccessGrants.boardId, boardId), eq(hrAccessGrants.employeeId, employeeId)))
+    .orderBy(desc(hrAccessGrants.createdAt), desc(hrAccessGrants.id));
+}
+
+/** The HR person's own unexpired grants on one employee. */
+export async function findOwnActiveGrants(db: Db, boardId: string, hrPersonId: string, employeeId: string, now: Date) {
+  return db
+    .select()
+    .from(hrAccessGrants)
+    .where(
+      and(
+        eq(hrAccessGrants.boardId, boardId),
+        eq(hrAccessGrants.hrPersonId, hrPersonId),
+        eq(hrAccessGrants.employeeId, employeeId),
+        gt(hrAccessGrants.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(hrAccessGrants.expiresAt));
+}
+
+export async function findGrant(db: Db, boardId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(hrAccessGrants)
+    .where(and(eq(hrAccessGrants.boardId, boardId), eq(hrAccessGrants.id, id)));
+  return row;
+}
+
+/** Ends a grant now; undefined when it had already ended (also when another request ended it first). */
+export async function endGrant(db: Db, boardId: string, id: string, now: Date) {
+  const [row] = await db
+    .update(hrAccessGrants)
+    .set({ expiresAt: now })
+    .where(and(eq(hrAccessGrants.boardId, boardId), eq(hrAccessGrants.id, id), gt(hrAccessGrants.expiresAt, now)))
+    .returning();
+  return row;
+}

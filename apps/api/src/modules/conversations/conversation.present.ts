@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import { displayName } from '../organisation/index.ts';
 import * as accessRepo from './access.repository.ts';
 import { currentReport, loadVisible, type Loaded } from './conversations.access.ts';
-import { abilitiesFor, canSeePreparation, sideOf } from './conversations.policy.ts';
+import { abilitiesFor, canSeePreparation, heldFrom, isTooEarlyToHold, sideOf } from './conversations.policy.ts';
 import * as lookups from './lookups.repository.ts';
 import * as repo from './conversations.repository.ts';
 import { presentReport } from './report.present.ts';
@@ -22,7 +22,9 @@ export async function presentConversation(ctx: Ctx, loaded: Loaded): Promise<Con
   const { full, access, reports } = loaded;
   const c = full.c;
   const board = ctx.actor.boardId;
-  const [reflection, questions, evidence, rounds, events, shares, lineManagers, grants] = await Promise.all([
+  // Only the employee learns who from HR looked and why; for other readers the reason stays with HR.
+  const isEmployee = ctx.actor.personId === c.employeeId;
+  const [reflection, questions, evidence, rounds, events, shares, lineManagers, grants, hrAccess] = await Promise.all([
     lookups.findForm(ctx.db, board, c.reflectionFormId),
     lookups.findForm(ctx.db, board, c.questionFormId),
     lookups.findEvidence(ctx.db, board, c.id),
@@ -31,6 +33,7 @@ export async function presentConversation(ctx: Ctx, loaded: Loaded): Promise<Con
     accessRepo.findShares(ctx.db, board, c.id),
     accessRepo.findLineManagers(ctx.db, board, c.employeeId),
     accessRepo.findActiveGrants(ctx.db, board, c.employeeId, ctx.now),
+    isEmployee ? accessRepo.findGrantsOfEmployee(ctx.db, board, c.employeeId) : [],
   ]);
   const formView = (f: typeof reflection) =>
     f
@@ -55,6 +58,8 @@ export async function presentConversation(ctx: Ctx, loaded: Loaded): Promise<Con
   for (const g of grants) addViewer(g, 'hr_grant', g.expiresAt);
 
   const report = currentReport(reports);
+  const abilities = abilitiesFor(ctx.actor, access);
+  const early = abilities.markHeld && isTooEarlyToHold(c.scheduledAt, ctx.now);
   return {
     id: c.id,
     state: c.state as ConversationState,
@@ -70,6 +75,7 @@ export async function presentConversation(ctx: Ctx, loaded: Loaded): Promise<Con
     cancelledReason: c.cancelledReason,
     heldAt: iso(c.heldAt),
     closedAt: iso(c.closedAt),
+    heldFrom: early ? heldFrom(c.scheduledAt).toISOString() : null,
     side: sideOf(ctx.actor, access),
     preparation: {
       form: formView(reflection),
@@ -99,6 +105,14 @@ export async function presentConversation(ctx: Ctx, loaded: Loaded): Promise<Con
       correctionReason: r.correctionReason,
     })),
     viewers: [...viewers.values()],
+    hrAccess: hrAccess.map(({ grant, hr }) => ({
+      id: grant.id,
+      hr: ref(hr),
+      reason: grant.reason,
+      grantedAt: grant.createdAt.toISOString(),
+      until: grant.expiresAt.toISOString(),
+      active: grant.expiresAt > ctx.now,
+    })),
     shares: shares.map(ref),
     events: events.map(({ e, actor }) => ({
       id: e.id,
@@ -110,7 +124,7 @@ export async function presentConversation(ctx: Ctx, loaded: Loaded): Promise<Con
       createdAt: e.createdAt.toISOString(),
     })),
     version: c.version,
-    abilities: abilitiesFor(ctx.actor, access),
+    abilities: { ...abilities, markHeld: abilities.markHeld && !early },
   };
 }
 

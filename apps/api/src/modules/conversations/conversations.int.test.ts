@@ -153,6 +153,16 @@ async function readAudits(action: string, actorId: string) {
     .orderBy(desc(auditLog.at));
 }
 
+/** Marks a conversation held with the app's clock an hour past its start: before the start it is refused. */
+async function holdAfterStart(id: string, version: number, scheduledAt: string, who: Session = s.manager) {
+  env.app.deps.now = () => new Date(new Date(scheduledAt).getTime() + 3600_000);
+  try {
+    return await send('POST', `/api/conversations/${id}/held`, who, { version });
+  } finally {
+    env.app.deps.now = undefined;
+  }
+}
+
 describe('planning', () => {
   it('lets the line manager plan and invites the employee with a calendar file', async () => {
     const at = new Date('2030-03-12T13:30:00.000Z'); // 14:30 in Amsterdam (winter time)
@@ -291,6 +301,56 @@ describe('who can see a conversation', () => {
     expect((await get(`/api/conversations/${id}`, s.hr)).statusCode).toBe(404);
   });
 
+  it('lets HR end their access early; the employee sees who had access, when and why', async () => {
+    const base = `/api/people/${people.employee.id}/conversation-access`;
+    const reason = 'Gesprek over werkdruk, dossier nalezen';
+    const grant = (await send('POST', base, s.hr, { reason })).json();
+    expect(grant).toMatchObject({ employeeId: people.employee.id, reason });
+    const own = await get(base, s.hr);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().items.map((g: { id: string }) => g.id)).toEqual([grant.id]);
+    expect((await get(base, s.leader)).statusCode).toBe(403);
+    expect((await get(base, s.intruder)).statusCode).toBe(404);
+
+    // The employee sees every grant with its reason; the manager sees HR among the readers, not the reason.
+    const mine = (await get(`/api/conversations/${id}`, s.employee)).json();
+    expect(mine.hrAccess[0]).toMatchObject({
+      id: grant.id,
+      hr: { id: people.hr.id },
+      reason,
+      grantedAt: grant.grantedAt,
+      until: grant.expiresAt,
+      active: true,
+    });
+    expect(mine.hrAccess[1]).toMatchObject({ reason: 'Klacht over begeleiding, dossieronderzoek', active: false });
+    expect((await get(`/api/conversations/${id}`, s.manager)).json().hrAccess).toEqual([]);
+
+    const otherHr = await createPerson(env.database, board, { roles: [{ role: 'hr' }] });
+    const otherHrSession = await sessionFor(env.database, otherHr.id);
+    expect((await send('DELETE', `${base}/${grant.id}`, otherHrSession)).statusCode).toBe(404);
+    expect((await send('DELETE', `${base}/${grant.id}`, s.leader)).statusCode).toBe(403);
+    expect(
+      (await send('DELETE', `/api/people/${people.wpb.id}/conversation-access/${grant.id}`, s.hr)).statusCode,
+    ).toBe(404);
+
+    const ended = await send('DELETE', `${base}/${grant.id}`, s.hr);
+    expect(ended.statusCode).toBe(200);
+    expect(new Date(ended.json().expiresAt).getTime()).toBeLessThanOrEqual(Date.now());
+    const [entry] = await readAudits('conversation.access_revoked', people.hr.id);
+    expect(entry!.subjectPersonId).toBe(people.employee.id);
+    expect(entry!.details).toMatchObject({ grantId: grant.id, reason, plannedUntil: grant.expiresAt });
+    expect((await get(`/api/conversations/${id}`, s.hr)).statusCode).toBe(404);
+    expect((await get(`/api/conversations?employeeId=${people.employee.id}`, s.hr)).statusCode).toBe(404);
+    expect((await get(base, s.hr)).json().items).toEqual([]);
+    const again = await send('DELETE', `${base}/${grant.id}`, s.hr);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('Deze inzage is al afgelopen.');
+
+    const after = (await get(`/api/conversations/${id}`, s.employee)).json();
+    expect(after.hrAccess[0]).toMatchObject({ id: grant.id, active: false, until: ended.json().expiresAt });
+    expect(after.viewers.some((v: { reasons: string[] }) => v.reasons.includes('hr_grant'))).toBe(false);
+  });
+
   it('audits every read by someone other than the employee', async () => {
     const before = (await readAudits('conversation.read', people.secondLine.id)).length;
     await get(`/api/conversations/${id}`, s.secondLine);
@@ -420,6 +480,47 @@ describe('preparation, reschedule and cancel', () => {
   });
 });
 
+describe('marking a conversation held', () => {
+  it('refuses before a quarter of an hour ahead of the start, and says when it begins', async () => {
+    const start = new Date(Date.now() + 2 * 3600_000);
+    start.setUTCSeconds(0, 0);
+    const planned = (await plan(s.manager, { scheduledAt: start.toISOString(), preparationDueOn: null })).json();
+    const url = `/api/conversations/${planned.id}`;
+    const before = (await get(url, s.manager)).json();
+    expect(before.abilities.markHeld).toBe(false);
+    expect(before.heldFrom).toBe(new Date(start.getTime() - 15 * 60_000).toISOString());
+    expect((await get(url, s.employee)).json().heldFrom).toBeNull();
+
+    const early = await send('POST', `${url}/held`, s.manager, { version: planned.version });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/^Dit gesprek begint pas op \w+ \d+ \w+ \d{4} om \d\d:\d\d\./);
+    expect(early.json().error.details).toMatchObject({ reason: 'not_started', heldFrom: before.heldFrom });
+    try {
+      env.app.deps.now = () => new Date(start.getTime() - 16 * 60_000);
+      expect((await send('POST', `${url}/held`, s.manager, { version: planned.version })).statusCode).toBe(409);
+      env.app.deps.now = () => new Date(start.getTime() - 15 * 60_000);
+      const ready = (await get(url, s.manager)).json();
+      expect(ready.abilities.markHeld).toBe(true);
+      expect(ready.heldFrom).toBeNull();
+      const held = await send('POST', `${url}/held`, s.manager, { version: planned.version });
+      expect(held.statusCode).toBe(200);
+      expect(held.json().state).toBe('held');
+      expect(held.json().heldAt).toBe(new Date(start.getTime() - 15 * 60_000).toISOString());
+    } finally {
+      env.app.deps.now = undefined;
+    }
+  });
+
+  it('lets a conversation that already took place be marked held at once', async () => {
+    const earlier = new Date(Date.now() - 3600_000).toISOString();
+    const planned = (await plan(s.manager, { scheduledAt: earlier, preparationDueOn: null })).json();
+    expect(planned.abilities.markHeld).toBe(true);
+    expect(planned.heldFrom).toBeNull();
+    const held = await send('POST', `/api/conversations/${planned.id}/held`, s.manager, { version: planned.version });
+    expect(held.statusCode).toBe(200);
+  });
+});
+
 describe('report, signatures, lock and correction', () => {
   let id: string;
   let version: number;
@@ -434,10 +535,12 @@ describe('report, signatures, lock and correction', () => {
       { title: 'Lesbezoek plannen', owner: 'manager', dueOn: day(90) },
     ],
   };
+  let scheduledAt: string;
   beforeAll(async () => {
     const res = (await plan(s.manager)).json();
     id = res.id;
     version = res.version;
+    scheduledAt = res.scheduledAt;
   });
 
   it('refuses a report before the conversation was held', async () => {
@@ -445,7 +548,7 @@ describe('report, signatures, lock and correction', () => {
     expect(res.statusCode).toBe(409);
     expect((await send('POST', `/api/conversations/${id}/close`, s.manager, { version })).statusCode).toBe(409);
     expect((await send('POST', `/api/conversations/${id}/held`, s.employee, { version })).statusCode).toBe(403);
-    const held = await send('POST', `/api/conversations/${id}/held`, s.manager, { version });
+    const held = await holdAfterStart(id, version, scheduledAt);
     expect(held.json().state).toBe('held');
     version = held.json().version;
     expect(held.json().abilities.writeReport).toBe(true);
@@ -630,7 +733,7 @@ describe('tasks and reminders', () => {
 
   it('reminds the other side when a report waits two days for a signature', async () => {
     let c = (await plan(s.manager)).json();
-    c = (await send('POST', `/api/conversations/${c.id}/held`, s.manager, { version: c.version })).json();
+    c = (await holdAfterStart(c.id, c.version, c.scheduledAt)).json();
     c = (await send('PUT', `/api/conversations/${c.id}/report`, s.manager, { version: 0, goingWell: 'Goed' })).json();
     c = (await send('POST', `/api/conversations/${c.id}/report/sign`, s.manager, { version: c.report.version })).json();
     const actor = {

@@ -8,6 +8,8 @@ import {
   canSeePreparation,
   canView,
   foreignReportFields,
+  heldFrom,
+  isTooEarlyToHold,
   type ConversationAccess,
 } from './conversations.policy.ts';
 
@@ -141,4 +143,19 @@ describe('planning and report fields', () => {
     ['viewer writes anything', 'viewer', { employeeView: 'y' }, ['employeeView']],
   ];
   it.each(cases)('%s', (_n, side, body, expected) => expect(foreignReportFields(side, body)).toEqual(expected));
+});
+
+describe('a conversation is held from a quarter of an hour before its start', () => {
+  const start = new Date('2026-03-12T13:30:00.000Z');
+  const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  const cases: [string, Date, boolean][] = [
+    ['a day before', at(-24 * 60), true],
+    ['sixteen minutes before', at(-16), true],
+    ['one second short of a quarter before', new Date(at(-15).getTime() - 1000), true],
+    ['exactly a quarter before', at(-15), false],
+    ['at the start', start, false],
+    ['a week later', at(7 * 24 * 60), false],
+  ];
+  it.each(cases)('%s', (_n, now, early) => expect(isTooEarlyToHold(start, now)).toBe(early));
+  it('names the moment it can be', () => expect(heldFrom(start).toISOString()).toBe('2026-03-12T13:15:00.000Z'));
 });

@@ -89,6 +89,19 @@ export function abilitiesFor(actor: Actor, c: ConversationAccess): ConversationA
   };
 }
 
+/** How long before its start a conversation may be marked held (people sometimes start a little early). */
+export const HELD_LEAD_MINUTES = 15;
+
+/** The earliest moment a conversation planned at `scheduledAt` may be marked held. */
+export function heldFrom(scheduledAt: Date): Date {
+  return new Date(scheduledAt.getTime() - HELD_LEAD_MINUTES * 60_000);
+}
+
+/** A conversation cannot have been held before it starts; `markHeld` in the abilities only says who and when in the cycle. */
+export function isTooEarlyToHold(scheduledAt: Date, now: Date): boolean {
+  return now.getTime() < heldFrom(scheduledAt).getTime();
+}
+
 /** Only a current line manager of the employee plans a conversation with them. */
 export function canPlan(actor: Actor, employee: { boardId: string; lineManagerIds: readonly string[] }): boolean {
   return actor.boardId === employee.boardId && employee.lineManagerIds.includes(actor.personId);

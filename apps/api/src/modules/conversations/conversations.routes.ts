@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ConversationAccessGrant,
+  ConversationAccessGrants,
   ConversationAccessInput,
+  ConversationAccessParams,
   ConversationCancelInput,
   ConversationCorrectionInput,
   ConversationDetail,
@@ -195,5 +197,25 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req, reply) =>
       reply.code(201).send(await sharing.grantHrAccess(ctxOf(req), req.params.personId, req.body.reason)),
+  );
+  app.get(
+    '/api/people/:personId/conversation-access',
+    {
+      ...auth,
+      schema: {
+        tags,
+        params: z.object({ personId: Id }).strict(),
+        response: { 200: ConversationAccessGrants, ...errors },
+      },
+    },
+    (req) => sharing.findOwnHrAccess(ctxOf(req), req.params.personId),
+  );
+  app.delete(
+    '/api/people/:personId/conversation-access/:id',
+    {
+      ...auth,
+      schema: { tags, params: ConversationAccessParams, response: { 200: ConversationAccessGrant, ...errors } },
+    },
+    (req) => sharing.endHrAccess(ctxOf(req), req.params.personId, req.params.id),
   );
 };

@@ -10,8 +10,8 @@ import { displayName } from '../organisation/index.ts';
 import * as accessRepo from './access.repository.ts';
 import { fresh } from './conversation.present.ts';
 import { assertMove, assertState, forbid, loadVisible, recordEvent, stale } from './conversations.access.ts';
-import { amsterdamDay, sendInvitation } from './conversations.mails.ts';
-import { abilitiesFor, canPlan } from './conversations.policy.ts';
+import { amsterdamDay, formatMoment, sendInvitation } from './conversations.mails.ts';
+import { abilitiesFor, canPlan, heldFrom, isTooEarlyToHold } from './conversations.policy.ts';
 import * as repo from './conversations.repository.ts';
 import * as lookups from './lookups.repository.ts';
 
@@ -181,6 +181,13 @@ export async function markHeld(ctx: Ctx, id: string, version: number): Promise<C
   const { full, access } = await loadVisible(ctx, id);
   if (ctx.actor.personId !== full.c.managerId) forbid('Alleen de leidinggevende zet een gesprek op "gehouden".');
   assertMove(access.state, 'held');
+  if (isTooEarlyToHold(full.c.scheduledAt, ctx.now)) {
+    throw new AppError(
+      'conflict',
+      `Dit gesprek begint pas op ${formatMoment(full.c.scheduledAt)}. Je kunt het vanaf een kwartier voor het begin op "gehouden" zetten.`,
+      { reason: 'not_started', heldFrom: heldFrom(full.c.scheduledAt).toISOString() },
+    );
+  }
   await ctx.db.transaction(async (tx) => {
     const row = await repo.updateConversation(tx, ctx.actor.boardId, id, version, { state: 'held', heldAt: ctx.now });
     if (!row) stale();
