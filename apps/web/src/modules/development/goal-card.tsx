@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconCheck,
@@ -10,181 +10,20 @@ import {
   IconMessages,
   IconPencil,
   IconPlus,
-  IconSquare,
-  IconSquareCheck,
   IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { DevelopmentAction, DevelopmentEvidence, DevelopmentGoal } from '@groeipad/contracts';
+import type { DevelopmentGoal } from '@groeipad/contracts';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
-import { ActionModal, CheckinModal, EvidenceModal, GoalModal } from './modals.tsx';
-import { formatDay, formatMoment, GoalStatusBadge, today } from './parts.tsx';
-import { useDeleteAction, useDeleteEvidence, useDeleteGoal, useUpdateAction } from './queries.ts';
+import { ActionList } from './action-list.tsx';
+import { ActionModal } from './action-modal.tsx';
+import { EvidenceList } from './evidence-list.tsx';
+import { EvidenceModal } from './evidence-modal.tsx';
+import { CheckinModal, GoalModal } from './modals.tsx';
+import { formatDay, formatMoment, GoalStatusBadge } from './parts.tsx';
+import { useDeleteGoal } from './queries.ts';
 
 const WEEK_MS = 7 * 24 * 3600_000;
-
-/** Actions as checkboxes; who does it is named when it is not the plan's owner. */
-export function ActionList({ actions, personId }: { actions: DevelopmentAction[]; personId: string }) {
-  const { t } = useTranslation('development');
-  const update = useUpdateAction();
-  const remove = useDeleteAction();
-  const [deleting, setDeleting] = useState<DevelopmentAction | null>(null);
-  const now = today();
-  return (
-    <>
-      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {actions.map((a) => {
-          const overdue = !a.doneAt && a.dueOn !== null && a.dueOn < now;
-          const label = (
-            <Stack gap={0}>
-              <Text size="sm" td={a.doneAt ? 'line-through' : undefined} c={a.doneAt ? 'dimmed' : undefined}>
-                {a.title}
-              </Text>
-              <Group gap={6}>
-                {a.dueOn ? (
-                  <Text size="xs" c={overdue ? 'red.8' : 'dimmed'} fw={overdue ? 600 : undefined}>
-                    {t('action.due', { date: formatDay(a.dueOn) })}
-                    {overdue ? ` · ${t('action.overdue')}` : ''}
-                  </Text>
-                ) : null}
-                {a.owner.id !== personId ? (
-                  <Text size="xs" c="dimmed">
-                    {t('action.by', { name: a.owner.displayName })}
-                  </Text>
-                ) : null}
-                {a.conversationId ? (
-                  <Text size="xs" c="dimmed">
-                    {t('action.agreed')}
-                  </Text>
-                ) : null}
-              </Group>
-            </Stack>
-          );
-          return (
-            <Group key={a.id} component="li" gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
-              {a.abilities.toggle ? (
-                <Checkbox
-                  checked={a.doneAt !== null}
-                  onChange={(e) => update.mutate({ id: a.id, version: a.version, done: e.currentTarget.checked })}
-                  label={label}
-                />
-              ) : (
-                // Someone else's action: its state as an icon with text, not a greyed-out checkbox.
-                <Group gap={10} wrap="nowrap" align="flex-start">
-                  {a.doneAt ? (
-                    <IconSquareCheck size={20} aria-label={t('action.doneLabel')} style={{ flexShrink: 0 }} />
-                  ) : (
-                    <IconSquare size={20} aria-hidden style={{ flexShrink: 0 }} />
-                  )}
-                  {label}
-                </Group>
-              )}
-              {a.abilities.delete ? (
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t('action.delete', { title: a.title })}
-                  onClick={() => setDeleting(a)}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              ) : null}
-            </Group>
-          );
-        })}
-      </Stack>
-      <FormAlert error={update.error} />
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('action.deleteTitle')}
-        confirmLabel={t('action.deleteConfirm')}
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
-      >
-        {t('action.deleteText', { title: deleting?.title ?? '' })}
-      </ConfirmModal>
-    </>
-  );
-}
-
-function FormAlert({ error }: { error: Error | null }) {
-  if (!error) return null;
-  return (
-    <Alert color="red" variant="light" role="alert" p="xs">
-      {error.message}
-    </Alert>
-  );
-}
-
-export function EvidenceList({ items }: { items: DevelopmentEvidence[] }) {
-  const { t } = useTranslation('development');
-  const remove = useDeleteEvidence();
-  const [deleting, setDeleting] = useState<DevelopmentEvidence | null>(null);
-  return (
-    <>
-      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {items.map((e) => (
-          <Group key={e.id} component="li" gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              {e.url ? (
-                <Anchor
-                  href={e.url}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  size="sm"
-                  aria-label={t('evidence.open', { title: e.title })}
-                >
-                  <Group gap={4} wrap="nowrap" component="span">
-                    <IconLink size={14} aria-hidden />
-                    {e.title}
-                  </Group>
-                </Anchor>
-              ) : (
-                <Text size="sm">{e.title}</Text>
-              )}
-              {e.description ? (
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                  {e.description}
-                </Text>
-              ) : null}
-            </Stack>
-            {e.abilities.delete ? (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={t('evidence.delete', { title: e.title })}
-                onClick={() => setDeleting(e)}
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
-            ) : null}
-          </Group>
-        ))}
-      </Stack>
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('evidence.deleteTitle')}
-        confirmLabel={t('evidence.deleteConfirm')}
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
-      >
-        {t('evidence.deleteText', { title: deleting?.title ?? '' })}
-      </ConfirmModal>
-    </>
-  );
-}
 
 function Block({ label, children }: { label: string; children: React.ReactNode }) {
   return (

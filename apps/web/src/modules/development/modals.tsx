@@ -1,34 +1,13 @@
 import { Alert, Button, Group, NativeSelect, Radio, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DevelopmentGoal, DevelopmentGoalStatus } from '@groeipad/contracts';
-import { isApiError } from '../../app/api.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
-import { FormError } from '../../ui/query-state.tsx';
-import { applyFieldErrors, GOAL_STATUSES } from './parts.tsx';
-import { useAddCheckin, useAddEvidence, useCreateAction, useCreateGoal, useUpdateGoal } from './queries.ts';
+import { applyFieldErrors, GOAL_STATUSES, saved, TopError } from './parts.tsx';
+import { useAddCheckin, useCreateGoal, useUpdateGoal } from './queries.ts';
 
-type ModalProps = { opened: boolean; onClose: () => void };
-
-function saved(message: string) {
-  notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message });
-}
-
-/** The error above a form: field errors sit on their fields, everything else shows here. */
-function TopError({ error, conflict }: { error: unknown; conflict?: string }) {
-  if (!error) return null;
-  if (isApiError(error, 'validation') && Object.keys(error.fieldErrors()).length > 0) return null;
-  if (conflict && isApiError(error, 'conflict')) {
-    return (
-      <Alert color="red" variant="light" role="alert">
-        {conflict}
-      </Alert>
-    );
-  }
-  return <FormError error={error} />;
-}
+export type ModalProps = { opened: boolean; onClose: () => void };
 
 type GoalValues = {
   title: string;
@@ -247,138 +226,6 @@ export function CheckinModal({ opened, onClose, goal }: ModalProps & { goal: Dev
             </Button>
             <Button type="submit" loading={add.isPending}>
               {t('checkin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
-  );
-}
-
-/** A new action: on a goal, or without one as a quick action of the personal action plan. */
-export function ActionModal({ opened, onClose, goalId }: ModalProps & { goalId: string | null }) {
-  const { t } = useTranslation('development');
-  const { t: tc } = useTranslation();
-  const create = useCreateAction();
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { title: '', dueOn: '' },
-    validate: { title: (v) => (v.trim() ? null : t('goalForm.required')) },
-  });
-  const close = () => {
-    create.reset();
-    form.reset();
-    onClose();
-  };
-  const submit = form.onSubmit((v) =>
-    create.mutate(
-      { goalId, title: v.title, dueOn: v.dueOn || null },
-      {
-        onSuccess: () => {
-          form.reset();
-          onClose();
-        },
-        onError: (error) => applyFieldErrors(form, error),
-      },
-    ),
-  );
-  return (
-    <AppModal opened={opened} onClose={close} title={t('action.newTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <TopError error={create.error} />
-          <TextInput
-            label={t('action.label')}
-            required
-            maxLength={200}
-            data-autofocus
-            {...form.getInputProps('title')}
-          />
-          <TextInput type="date" label={t('action.dueOn')} maw={220} {...form.getInputProps('dueOn')} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {tc('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('action.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
-  );
-}
-
-/** Evidence with an optional web link, optionally tied to one of the person's goals. */
-export function EvidenceModal({
-  opened,
-  onClose,
-  goals,
-  goalId,
-}: ModalProps & { goals: DevelopmentGoal[]; goalId: string | null }) {
-  const { t } = useTranslation('development');
-  const { t: tc } = useTranslation();
-  const add = useAddEvidence();
-  const initial = { title: '', description: '', url: '', goalId: goalId ?? '' };
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: initial,
-    validate: { title: (v) => (v.trim() ? null : t('goalForm.required')) },
-  });
-  const close = () => {
-    add.reset();
-    form.setValues(initial);
-    form.clearErrors();
-    onClose();
-  };
-  const submit = form.onSubmit((v) =>
-    add.mutate(
-      { title: v.title, description: v.description, url: v.url.trim() || null, goalId: v.goalId || null },
-      {
-        onSuccess: () => {
-          form.setValues(initial);
-          onClose();
-        },
-        onError: (error) => applyFieldErrors(form, error),
-      },
-    ),
-  );
-  return (
-    <AppModal opened={opened} onClose={close} title={t('evidence.modalTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <TopError error={add.error} />
-          <TextInput
-            label={t('evidence.titleLabel')}
-            required
-            maxLength={200}
-            data-autofocus
-            {...form.getInputProps('title')}
-          />
-          <Textarea label={t('evidence.description')} autosize minRows={2} {...form.getInputProps('description')} />
-          <TextInput
-            type="url"
-            label={t('evidence.url')}
-            description={t('evidence.urlHint')}
-            placeholder="https://"
-            {...form.getInputProps('url')}
-          />
-          {goals.length > 0 ? (
-            <NativeSelect
-              label={t('evidence.goal')}
-              data={[
-                { value: '', label: t('evidence.noGoal') },
-                ...goals.map((g) => ({ value: g.id, label: g.title })),
-              ]}
-              {...form.getInputProps('goalId')}
-            />
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {tc('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('evidence.save')}
             </Button>
           </Group>
         </Stack>

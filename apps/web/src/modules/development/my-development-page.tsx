@@ -9,8 +9,12 @@ import { Page } from '../../ui/page.tsx';
 import { PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { AmbitionCard } from './ambition-card.tsx';
 import { CycleCards } from './cycle-cards.tsx';
-import { ActionList, EvidenceList, GoalCard } from './goal-card.tsx';
-import { ActionModal, EvidenceModal, GoalModal } from './modals.tsx';
+import { ActionList } from './action-list.tsx';
+import { ActionModal } from './action-modal.tsx';
+import { EvidenceList } from './evidence-list.tsx';
+import { EvidenceModal } from './evidence-modal.tsx';
+import { GoalCard } from './goal-card.tsx';
+import { GoalModal } from './modals.tsx';
 import { FinishedGoals, isFinished, Section } from './sections.tsx';
 import { useMyPlan } from './queries.ts';
 

@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
-import { Badge } from '@mantine/core';
+import { Alert, Badge } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import {
   IconAlertTriangle,
+  IconCheck,
   IconCircleCheck,
   IconCircleDashed,
   IconCircleX,
@@ -11,8 +13,9 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { DevelopmentGoalStatus } from '@groeipad/contracts';
 import type { UseFormReturnType } from '@mantine/form';
-import { ApiError } from '../../app/api.ts';
+import { ApiError, isApiError } from '../../app/api.ts';
 import { currentLocale } from '../../app/i18n.ts';
+import { FormError } from '../../ui/query-state.tsx';
 
 export const GOAL_STATUSES: readonly DevelopmentGoalStatus[] = ['open', 'on_track', 'behind', 'achieved', 'stopped'];
 
@@ -62,18 +65,56 @@ export function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** A file size in the user's language: "850 kB", "2,4 MB". */
+export function formatSize(bytes: number): string {
+  const mb = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(currentLocale(), {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: mb ? 1 : 0,
+  }).format(mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024)));
+}
+
+/** The API's field errors by field name; query-string fields ('querystring.title') count as 'title'. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(error.fieldErrors())) {
+    out[field.replace(/^querystring\./, '')] ??= message;
+  }
+  return out;
+}
+
 /** Puts the API's field errors on the form's fields; true when at least one matched. */
 export function applyFieldErrors<T extends Record<string, unknown>>(
   form: UseFormReturnType<T>,
   error: unknown,
 ): boolean {
-  if (!(error instanceof ApiError)) return false;
   let matched = false;
-  for (const [field, message] of Object.entries(error.fieldErrors())) {
+  for (const [field, message] of Object.entries(fieldErrorsOf(error))) {
     if (field in form.values) {
       form.setFieldError(field, message);
       matched = true;
     }
   }
   return matched;
+}
+
+export function saved(message: string) {
+  notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message });
+}
+
+/** The error above a form: field errors sit on their fields, everything else shows here. */
+export function TopError({ error, conflict, fields }: { error: unknown; conflict?: string; fields?: string[] }) {
+  if (!error) return null;
+  const onFields = Object.keys(fieldErrorsOf(error)).filter((f) => !fields || fields.includes(f));
+  if (isApiError(error, 'validation') && onFields.length > 0) return null;
+  if (conflict && isApiError(error, 'conflict')) {
+    return (
+      <Alert color="red" variant="light" role="alert">
+        {conflict}
+      </Alert>
+    );
+  }
+  return <FormError error={error} />;
 }

@@ -5,6 +5,7 @@ import type {
   DevelopmentActionUpdate,
   DevelopmentCheckinInput,
   DevelopmentEvidence,
+  DevelopmentEvidenceFileQuery,
   DevelopmentEvidenceInput,
   DevelopmentGoal,
   DevelopmentGoalInput,
@@ -13,7 +14,7 @@ import type {
   DevelopmentPlanUpdate,
   StaleGoalList,
 } from '@groeipad/contracts';
-import { api } from '../../app/api.ts';
+import { api, uploadFile, withQuery } from '../../app/api.ts';
 
 const keys = {
   all: ['development'] as const,
@@ -109,3 +110,17 @@ export const useAddEvidence = () =>
   useChange((input: DevelopmentEvidenceInput) => api.post<DevelopmentEvidence>('/api/development/evidence', input));
 
 export const useDeleteEvidence = () => useChange((id: string) => api.delete<null>(`/api/development/evidence/${id}`));
+
+/** Evidence with a file: the File is the request body, the rest goes in the query string; reports progress. */
+export function useUploadEvidence(onProgress: (fraction: number) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, ...input }: Omit<DevelopmentEvidenceFileQuery, 'fileName'> & { file: File }) =>
+      uploadFile<DevelopmentEvidence>(
+        withQuery('/api/development/evidence/file', { ...input, fileName: file.name.slice(0, 255) }),
+        file,
+        onProgress,
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+  });
+}
