@@ -31,6 +31,7 @@ import { cycleRoutes } from './modules/cycle/index.ts';
 import { conversationsRoutes } from './modules/conversations/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { developmentRoutes } from './modules/development/index.ts';
+import { teamRoutes } from './modules/team/index.ts';
 
 z.config(z.locales.nl());
 
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(conversationsRoutes);
   await app.register(feedbackRoutes);
   await app.register(developmentRoutes);
+  await app.register(teamRoutes);
 
   if (dist && indexHtml) {
     await app.register(fastifyStatic, {

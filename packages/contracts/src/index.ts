@@ -8,3 +8,4 @@ export * from './cycle.ts';
 export * from './conversations.ts';
 export * from './feedback.ts';
 export * from './development.ts';
+export * from './team.ts';

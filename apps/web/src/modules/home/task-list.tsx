@@ -4,6 +4,7 @@ import {
   IconCalendarPlus,
   IconChecklist,
   IconClipboardText,
+  IconClockExclamation,
   IconMessage2,
   IconPencil,
   IconSignature,
@@ -26,6 +27,7 @@ const ICONS: Record<HomeTaskKind, Icon> = {
   open_action: IconChecklist,
   stale_goal: IconTarget,
   missing_manager: IconUserQuestion,
+  team_action_behind: IconClockExclamation,
 };
 
 const DAY = 86_400_000;
