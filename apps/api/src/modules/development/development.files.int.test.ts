@@ -167,6 +167,13 @@ describe('evidence with a file', () => {
       payload: PDF,
     });
     expect(anonymous.statusCode).toBe(401);
+    const withoutCsrf = await env.app.inject({
+      method: 'POST',
+      url: '/api/development/evidence/file?fileName=a.pdf&title=x',
+      headers: { cookie: employee.cookie, 'content-type': 'application/pdf' },
+      payload: PDF,
+    });
+    expect(withoutCsrf.statusCode).toBe(403);
   });
 
   it('lets the manager download a file on a shared goal (audited), and nobody else', async () => {

@@ -128,12 +128,13 @@ export const developmentRoutes: FastifyPluginAsync = async (base) => {
   );
 
   // The upload takes the file itself as the body, so it lives in its own scope with a raw-bytes parser.
+  // Signed in before the body is read: nobody without a session gets to send 10 MB.
   await app.register(async (scope) => {
     acceptRawFile(scope);
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/development/evidence/file',
       {
-        ...auth,
+        onRequest: app.authenticate,
         ...evidenceFileRouteOptions,
         schema: { tags, querystring: DevelopmentEvidenceFileQuery, response: { 201: DevelopmentEvidence, ...errors } },
       },

@@ -11,7 +11,8 @@ import type { EvidenceFileContent } from './development.file-store.ts';
 /**
  * Makes every route of this (encapsulated) Fastify scope take its body as raw bytes, whatever the
  * Content-Type, up to 10 MB. Register the upload route inside `app.register(async (scope) => …)` so the
- * scope's JSON routes are not affected.
+ * scope's JSON routes are not affected, with `onRequest: app.authenticate` so the body is read only for a
+ * signed-in caller.
  */
 export function acceptRawFile(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
