@@ -32,6 +32,7 @@ import { conversationsRoutes } from './modules/conversations/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { developmentRoutes } from './modules/development/index.ts';
 import { teamRoutes } from './modules/team/index.ts';
+import { teamRoutes } from './modules/team/index.ts';
 
 z.config(z.locales.nl());
 
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(conversationsRoutes);
   await app.register(feedbackRoutes);
   await app.register(developmentRoutes);
+  await app.register(teamRoutes);
   await app.register(teamRoutes);
 
   if (dist && indexHtml) {

@@ -60,6 +60,7 @@ export const HomeTaskKind = z.enum([
   'stale_goal',
   'missing_manager',
   'team_action_behind',
+  'team_action_behind',
 ]);
 export type HomeTaskKind = z.infer<typeof HomeTaskKind>;
 

@@ -9,3 +9,4 @@ export * from './conversations.ts';
 export * from './feedback.ts';
 export * from './development.ts';
 export * from './team.ts';
+export * from './team.ts';

@@ -11,6 +11,7 @@ import { findCycleTasks } from '../cycle/index.ts';
 import { findDevelopmentTasks } from '../development/index.ts';
 import { findFeedbackTasks } from '../feedback/index.ts';
 import { findTeamTasks } from '../team/index.ts';
+import { findTeamTasks } from '../team/index.ts';
 import { findAuditEntries, findOutbox } from './me.repository.ts';
 import { buildPersonalExport } from './me.export.ts';
 import { renderPersonalExportPdf } from './me.export-pdf.ts';
@@ -48,6 +49,7 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
         findCycleTasks(db, actor, now),
         findFeedbackTasks(db, actor, now),
         findDevelopmentTasks(db, actor, now),
+        findTeamTasks(db, actor, now),
         findTeamTasks(db, actor, now),
       ]);
       return { items: lists.flat().sort(byDueDate) };
