@@ -49,7 +49,13 @@ describe('navFor', () => {
   it('shows a beheerder Beheer', () => {
     expect(navFor(actor([at('beheerder')]))).toContain('beheer');
   });
-  it('keeps Netwerken from someone who is only a student', () => {
+  it('keeps Netwerken and Team from someone who is only a student', () => {
     expect(navFor(actor([at('student', 's1', 't1')]))).not.toContain('netwerken');
+    expect(navFor(actor([at('student', 's1', 't1')]))).not.toContain('team');
+  });
+  it('shows school leadership Team, for the boards of their teams', () => {
+    expect(navFor(actor([at('schoolleider', 's1')]))).toContain('team');
+    expect(navFor(actor([at('mt_lid', 's1')]))).toContain('team');
+    expect(navFor(actor([at('hr')]))).not.toContain('team');
   });
 });

@@ -60,7 +60,9 @@ export function adminAbilities(actor: Actor) {
 /** The navigation areas a person sees; later modules fill them. */
 export function navFor(actor: Actor): NavArea[] {
   const nav: NavArea[] = ['ontwikkeling'];
-  if (actor.memberships.some((m) => m.teamId !== null) || hasAnyRole(actor, ['teamleider', 'coach'])) nav.push('team');
+  // Team boards: staff in a team, and school leadership, who look along with their schools' teams.
+  const inTeam = actor.memberships.some((m) => m.teamId !== null && m.role !== 'student');
+  if (inTeam || hasAnyRole(actor, ['teamleider', 'coach', 'schoolleider', 'mt_lid'])) nav.push('team');
   nav.push('gesprekken');
   if (hasAnyRole(actor, ['schoolleider', 'mt_lid', 'bestuurder', 'hr', 'beheerder'])) nav.push('school');
   if (!actor.memberships.every((m) => m.role === 'student') || actor.memberships.length === 0) nav.push('netwerken');
