@@ -13,6 +13,24 @@ function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Today and the current minute in Amsterdam, as the browser's date and time fields take them. */
+function amsterdamNow(): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
 async function pickOption(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).first().click();
@@ -54,11 +72,15 @@ test('a voortgangsgesprek from planning to a signed report, with 360° feedback'
   await leader.getByRole('textbox', { name: 'Datum', exact: true }).fill(isoDay(14));
   await leader.getByRole('textbox', { name: 'Tijd', exact: true }).fill('14:30');
   await leader.getByRole('textbox', { name: 'Plaats', exact: true }).fill('Kamer teamleider');
-  await leader.getByRole('textbox', { name: 'Voorbereiding klaar op', exact: true }).fill(isoDay(11));
+  // Preparation due today, so the conversation can move to today later on.
+  await leader.getByRole('textbox', { name: 'Voorbereiding klaar op', exact: true }).fill(amsterdamNow().date);
   await leader.getByRole('button', { name: 'Plannen en uitnodiging sturen' }).click();
   await expect(leader).toHaveURL(/\/gesprekken\/[0-9a-f-]{36}$/);
   const conversationUrl = leader.url();
   await expect(leader.getByText('Gepland').first()).toBeVisible();
+  // Two weeks ahead it cannot have been held yet: the button waits, and the page says from when.
+  await expect(leader.getByRole('button', { name: 'Gesprek is gehouden' })).toBeDisabled();
+  await expect(leader.getByText(/Je kunt het vanaf .+ op 'gehouden' zetten\./)).toBeVisible();
   const invitation = (await admin.outboxFor(USERS.docent)).find((m) => /Voortgangsgesprek/i.test(m.subject));
   expect(invitation, 'invitation mail to the docent').toBeDefined();
   expect(
@@ -125,8 +147,16 @@ test('a voortgangsgesprek from planning to a signed report, with 360° feedback'
   await expect(docentPage.getByText(/Leerlingen: te weinig antwoorden om te tonen/).first()).toBeVisible();
   await expect(docentPage.getByText('Collega’s').first()).toBeVisible();
 
-  // 5. The conversation is held and the teamleider writes the report with an agreement.
+  // 5. They talk sooner than planned: the teamleider moves it to now, marks it held and writes the report.
   await leader.goto(conversationUrl);
+  await leader.getByRole('button', { name: 'Verplaatsen' }).click();
+  const moving = leader.getByRole('dialog');
+  const now = amsterdamNow();
+  await moving.getByRole('textbox', { name: 'Datum', exact: true }).fill(now.date);
+  await moving.getByRole('textbox', { name: 'Tijd', exact: true }).fill(now.time);
+  await moving.getByRole('textbox', { name: 'Reden', exact: true }).fill('We hadden allebei eerder tijd');
+  await moving.getByRole('button', { name: 'Verplaatsen' }).click();
+  await expect(leader.getByRole('dialog')).toBeHidden();
   await leader.getByRole('button', { name: 'Gesprek is gehouden' }).click();
   await leader.getByRole('dialog').getByRole('button', { name: 'Gesprek is gehouden' }).click();
   await leader

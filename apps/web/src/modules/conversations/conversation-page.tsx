@@ -5,6 +5,7 @@ import {
   IconCalendarOff,
   IconCheck,
   IconCircleCheck,
+  IconClock,
   IconInfoCircle,
   IconMapPin,
 } from '@tabler/icons-react';
@@ -17,7 +18,7 @@ import { PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { formatMoment, StateBadge } from './parts.tsx';
 import { CancelDialog, RescheduleDialog } from './conversation-dialogs.tsx';
 import { PreparationSection } from './preparation-section.tsx';
-import { useClose, useConversation, useMarkHeld } from './queries.ts';
+import { useClose, useConversation, useMarkHeld, useRefetchAt } from './queries.ts';
 import { ReportSection } from './report-section.tsx';
 import { HistorySection, WhoSection } from './who-section.tsx';
 
@@ -67,6 +68,8 @@ function ConversationView({ c }: { c: ConversationDetail }) {
   const { t } = useTranslation('conversations');
   const [dialog, setDialog] = useState<Dialog>(null);
   const held = useMarkHeld(c.id);
+  // The button comes alive by itself when the moment arrives.
+  useRefetchAt(c.id, c.heldFrom);
   const close = useClose(c.id);
   const done = () => setDialog(null);
   const a = c.abilities;
@@ -74,6 +77,11 @@ function ConversationView({ c }: { c: ConversationDetail }) {
     <>
       {a.markHeld ? (
         <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('held')}>
+          {t('detail.markHeld')}
+        </Button>
+      ) : c.heldFrom ? (
+        // Visible but disabled until the server allows it; the note under the title says from when.
+        <Button leftSection={<IconCheck size={18} aria-hidden />} disabled aria-describedby="held-from">
           {t('detail.markHeld')}
         </Button>
       ) : null}
@@ -144,6 +152,11 @@ function ConversationView({ c }: { c: ConversationDetail }) {
       {c.state === 'cancelled' && c.cancelledReason ? (
         <Alert color="red" variant="light" icon={<IconCalendarOff aria-hidden />}>
           {t('detail.cancelledBecause', { reason: c.cancelledReason })}
+        </Alert>
+      ) : null}
+      {c.heldFrom ? (
+        <Alert id="held-from" color="blue" variant="light" icon={<IconClock aria-hidden />}>
+          {t('detail.heldFrom', { start: formatMoment(c.scheduledAt), from: formatMoment(c.heldFrom) })}
         </Alert>
       ) : null}
       {c.side === 'viewer' ? (

@@ -1,25 +1,77 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Group, Select, Stack, Text, Textarea } from '@mantine/core';
-import { IconLock, IconShieldCheck } from '@tabler/icons-react';
+import { IconLock, IconShieldOff, IconShieldCheck } from '@tabler/icons-react';
+import type { ConversationAccessGrant } from '@groeipad/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { Page } from '../../ui/page.tsx';
-import { FormError, PageLoader } from '../../ui/query-state.tsx';
+import { ConfirmModal } from '../../ui/confirm-modal.tsx';
+import { FormError, PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { formatMoment, Section, StateBadge } from './parts.tsx';
-import { useEmployeeConversations, useGrantAccess, usePersonSearch } from './queries.ts';
+import { useEmployeeConversations, useEndAccess, useGrantAccess, useOwnAccess, usePersonSearch } from './queries.ts';
+
+/** HR's running access to this person, with a way to end it before the day is over. */
+function RunningAccess({ employeeId, grants }: { employeeId: string; grants: ConversationAccessGrant[] }) {
+  const { t } = useTranslation('conversations');
+  const end = useEndAccess(employeeId);
+  const [ending, setEnding] = useState<ConversationAccessGrant | null>(null);
+  return (
+    <>
+      {grants.map((g) => (
+        <Alert
+          key={g.id}
+          color="teal"
+          variant="light"
+          icon={<IconShieldCheck aria-hidden />}
+          title={t('hr.granted', { date: formatMoment(g.expiresAt) })}
+        >
+          <Stack gap="xs">
+            <Text size="sm">{t('hr.grantedReason', { reason: g.reason, date: formatMoment(g.grantedAt) })}</Text>
+            <Group>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconShieldOff size={16} aria-hidden />}
+                onClick={() => setEnding(g)}
+              >
+                {t('hr.end')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ))}
+      <ConfirmModal
+        opened={ending !== null}
+        title={t('hr.endTitle')}
+        confirmLabel={t('hr.end')}
+        danger
+        loading={end.isPending}
+        error={end.error}
+        onClose={() => setEnding(null)}
+        onConfirm={() => ending && end.mutate(ending.id, { onSuccess: () => setEnding(null) })}
+      >
+        {t('hr.endText')}
+      </ConfirmModal>
+    </>
+  );
+}
 
 function Access({ employeeId }: { employeeId: string }) {
   const { t } = useTranslation('conversations');
+  const own = useOwnAccess(employeeId);
   const list = useEmployeeConversations(employeeId);
   const grant = useGrantAccess(employeeId);
   const [reason, setReason] = useState('');
   const errors = isApiError(grant.error) ? grant.error.fieldErrors() : {};
-  if (list.isPending) return <PageLoader />;
+  if (own.isPending || list.isPending) return <PageLoader />;
+  if (own.isError) return <QueryError error={own.error} onRetry={() => void own.refetch()} />;
+  const grants = own.data.items;
   const noAccess = list.isError && isApiError(list.error, 'not_found');
   return (
     <Stack gap="lg">
-      {noAccess && !grant.isSuccess ? (
+      {grants.length > 0 ? <RunningAccess employeeId={employeeId} grants={grants} /> : null}
+      {noAccess && grants.length === 0 ? (
         <Section id="hr-reason" title={t('hr.reasonTitle')} intro={t('hr.reasonIntro')}>
           <form
             onSubmit={(e) => {
@@ -54,11 +106,7 @@ function Access({ employeeId }: { employeeId: string }) {
           </form>
         </Section>
       ) : null}
-      {grant.data ? (
-        <Alert color="teal" variant="light" icon={<IconShieldCheck aria-hidden />}>
-          {t('hr.granted', { date: formatMoment(grant.data.expiresAt) })}
-        </Alert>
-      ) : null}
+      {list.isError && !noAccess ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isSuccess ? (
         <Section id="hr-list" title={t('hr.listTitle')}>
           {list.data.items.length === 0 ? (

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ConversationAccessGrant,
+  ConversationAccessGrants,
   ConversationCancelInput,
   ConversationDetail,
   ConversationEvidenceInput,
@@ -43,6 +45,21 @@ export function useConversation(id: string) {
     queryKey: keys.detail(id),
     queryFn: () => api.get<ConversationDetail>(`/api/conversations/${id}`),
   });
+}
+
+/** Fetches the conversation again at a moment the server named (when it can be marked held), if that is today. */
+export function useRefetchAt(id: string, at: string | null) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!at) return;
+    const wait = new Date(at).getTime() - Date.now();
+    if (wait > 24 * 3600_000) return;
+    const timer = setTimeout(
+      () => void client.invalidateQueries({ queryKey: keys.detail(id) }),
+      Math.max(0, wait) + 1000,
+    );
+    return () => clearTimeout(timer);
+  }, [client, id, at]);
 }
 
 export function usePlanOptions() {
@@ -141,11 +158,35 @@ export function useEmployeeConversations(employeeId: string | null) {
   });
 }
 
-export function useGrantAccess(employeeId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (reason: string) =>
-      api.post<ConversationAccessGrant>(`/api/people/${employeeId}/conversation-access`, { reason }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['conversations', 'list', 'employee', employeeId] }),
+const accessKey = (employeeId: string) => ['conversations', 'access', employeeId] as const;
+
+/** HR's own running grants on one person. */
+export function useOwnAccess(employeeId: string) {
+  return useQuery({
+    queryKey: accessKey(employeeId),
+    queryFn: () => api.get<ConversationAccessGrants>(`/api/people/${employeeId}/conversation-access`),
+    retry: false,
   });
 }
+
+function useAccessChange<T>(employeeId: string, send: (input: T) => Promise<ConversationAccessGrant>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: accessKey(employeeId) });
+      // After a grant ends, what HR had open must not stay on screen from the cache.
+      client.removeQueries({ queryKey: ['conversations', 'detail'] });
+      void client.invalidateQueries({ queryKey: ['conversations', 'list', 'employee', employeeId] });
+    },
+  });
+}
+
+export const useGrantAccess = (employeeId: string) =>
+  useAccessChange(employeeId, (reason: string) =>
+    api.post<ConversationAccessGrant>(`/api/people/${employeeId}/conversation-access`, { reason }),
+  );
+export const useEndAccess = (employeeId: string) =>
+  useAccessChange(employeeId, (grantId: string) =>
+    api.delete<ConversationAccessGrant>(`/api/people/${employeeId}/conversation-access/${grantId}`),
+  );

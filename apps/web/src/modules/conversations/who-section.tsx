@@ -5,6 +5,7 @@ import type { ConversationDetail } from '@groeipad/contracts';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
+import { HrAccessHistory } from './hr-access-history.tsx';
 import { formatMoment, Section } from './parts.tsx';
 import { useAddShare, useRemoveShare, useShareCandidates } from './queries.ts';
 
@@ -124,6 +125,7 @@ export function WhoSection({ c }: { c: ConversationDetail }) {
         ))}
       </List>
       {c.abilities.manageShares ? <ShareForm c={c} /> : null}
+      <HrAccessHistory c={c} />
       <ConfirmModal
         opened={removing !== null}
         title={t('who.unshareTitle', { name: removing?.name ?? '' })}
