@@ -5,7 +5,7 @@ import {
   IconCheck,
   IconClockExclamation,
   IconEye,
-  IconLink,
+  IconPaperclip,
   IconLock,
   IconMessages,
   IconPencil,
@@ -221,7 +221,7 @@ export function GoalCard({
             <Button
               size="sm"
               variant="default"
-              leftSection={<IconLink size={16} aria-hidden />}
+              leftSection={<IconPaperclip size={16} aria-hidden />}
               onClick={() => setModal('evidence')}
             >
               {t('goal.addEvidence')}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Grid, Stack, Text, Title } from '@mantine/core';
-import { IconLink, IconPlant2, IconPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconPaperclip, IconPlant2, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
@@ -133,7 +133,7 @@ export default function MyDevelopmentPage() {
                   <Button
                     size="sm"
                     variant="light"
-                    leftSection={<IconLink size={16} aria-hidden />}
+                    leftSection={<IconPaperclip size={16} aria-hidden />}
                     onClick={() => setModal('evidence')}
                   >
                     {t('evidence.add')}
