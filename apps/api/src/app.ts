@@ -31,6 +31,7 @@ import { cycleRoutes } from './modules/cycle/index.ts';
 import { conversationsRoutes } from './modules/conversations/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { developmentRoutes } from './modules/development/index.ts';
+import { barometerRoutes } from './modules/barometer/index.ts';
 import { teamRoutes } from './modules/team/index.ts';
 import { teamRoutes } from './modules/team/index.ts';
 
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(conversationsRoutes);
   await app.register(feedbackRoutes);
   await app.register(developmentRoutes);
+  await app.register(barometerRoutes);
   await app.register(teamRoutes);
   await app.register(teamRoutes);
 

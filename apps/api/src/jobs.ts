@@ -5,6 +5,7 @@ import type { Mailer } from './platform/mail/mailer.ts';
 import { sendConversationReminders } from './modules/conversations/index.ts';
 import { closeExpiredRounds } from './modules/feedback/index.ts';
 import { applyRetention } from './modules/retention/index.ts';
+import { closeExpiredBarometerRounds, sendBarometerReminders } from './modules/barometer/index.ts';
 
 /** The recurring work of the app; pg-boss runs each once per schedule across all app processes. */
 export function jobDefinitions(deps: { database: Database; config: Config; mailer: Mailer }): JobDefinition[] {
@@ -18,6 +19,13 @@ export function jobDefinitions(deps: { database: Database; config: Config; maile
     },
     // A round whose closing date passed closes just after midnight, so its results are there in the morning.
     { name: 'feedback-close-expired', cron: '5 0 * * *', run: (now) => closeExpiredRounds(db, now) },
+    // A barometer closes after its last day, like a feedback round; the one reminder goes out in the morning.
+    { name: 'barometer-close-expired', cron: '10 0 * * *', run: (now) => closeExpiredBarometerRounds(db, now) },
+    {
+      name: 'barometer-reminders',
+      cron: '15 7 * * *',
+      run: (now) => sendBarometerReminders(db, deps.mailer, deps.config, now),
+    },
     { name: 'retention', cron: '30 3 * * *', run: (now) => applyRetention(db, now) },
   ];
 }

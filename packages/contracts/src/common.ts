@@ -59,7 +59,7 @@ export const HomeTaskKind = z.enum([
   'open_action',
   'stale_goal',
   'missing_manager',
-  'team_action_behind',
+  'fill_barometer',
   'team_action_behind',
 ]);
 export type HomeTaskKind = z.infer<typeof HomeTaskKind>;

@@ -8,5 +8,5 @@ export * from './cycle.ts';
 export * from './conversations.ts';
 export * from './feedback.ts';
 export * from './development.ts';
-export * from './team.ts';
+export * from './barometer.ts';
 export * from './team.ts';

@@ -165,6 +165,13 @@ export function renderPersonalExportPdf(data: PersonalExport): Promise<Buffer> {
       }
   }
 
+  heading(`Barometer (${data.barometer.rounds.length} rondes)`);
+  line(data.barometer.about, true);
+  for (const r of data.barometer.rounds)
+    line(
+      `• ${r.team}, ${day(r.opensOn)} – ${day(r.closesOn)}: ${r.answered ? 'ingevuld' : 'niet ingevuld'}${r.reminded ? ' (herinnering gestuurd)' : ''}`,
+    );
+
   heading('Wie keek naar je gegevens');
   line(
     `${data.auditLog.length} vermeldingen in het auditlog; het JSON-bestand en "Mijn gegevens" tonen ze allemaal.`,

@@ -3,17 +3,19 @@ import { audit } from '../../platform/audit/audit.ts';
 import { exportConversations } from '../conversations/index.ts';
 import { exportDevelopment } from '../development/index.ts';
 import { exportFeedback } from '../feedback/index.ts';
+import { exportBarometer } from '../barometer/index.ts';
 import { getMe } from '../organisation/index.ts';
 import { findAuditEntries } from './me.repository.ts';
 
 /** Everything Groeipad holds about the signed-in person, in one document (AVG: right of access and portability). */
 export async function buildPersonalExport(ctx: Ctx) {
   const { db, actor } = ctx;
-  const [me, conversations, development, feedback, auditEntries] = await Promise.all([
+  const [me, conversations, development, feedback, barometer, auditEntries] = await Promise.all([
     getMe(db, actor),
     exportConversations(db, actor.boardId, actor.personId),
     exportDevelopment(db, actor.boardId, actor.personId),
     exportFeedback(db, actor.boardId, actor.personId),
+    exportBarometer(db, actor.boardId, actor.personId),
     findAuditEntries(db, { boardId: actor.boardId, subjectPersonId: actor.personId }, 1, 10_000),
   ]);
   await audit(db, {
@@ -36,6 +38,7 @@ export async function buildPersonalExport(ctx: Ctx) {
     conversations,
     developmentPlan: development,
     feedback: feedback.rounds,
+    barometer,
     auditLog: auditEntries.items,
   };
 }

@@ -10,6 +10,7 @@ import { findConversationTasks } from '../conversations/index.ts';
 import { findCycleTasks } from '../cycle/index.ts';
 import { findDevelopmentTasks } from '../development/index.ts';
 import { findFeedbackTasks } from '../feedback/index.ts';
+import { findBarometerTasks } from '../barometer/index.ts';
 import { findTeamTasks } from '../team/index.ts';
 import { findTeamTasks } from '../team/index.ts';
 import { findAuditEntries, findOutbox } from './me.repository.ts';
@@ -49,6 +50,7 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
         findCycleTasks(db, actor, now),
         findFeedbackTasks(db, actor, now),
         findDevelopmentTasks(db, actor, now),
+        findBarometerTasks(db, actor, now),
         findTeamTasks(db, actor, now),
         findTeamTasks(db, actor, now),
       ]);

@@ -3,7 +3,12 @@ import type { Db } from '../../platform/db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 
 /** What one run deleted, per kind. */
-export type RetentionResult = { conversations: number; feedbackRounds: number; developmentPlans: number };
+export type RetentionResult = {
+  conversations: number;
+  feedbackRounds: number;
+  developmentPlans: number;
+  barometerParticipation: number;
+};
 
 const DEFAULT_MONTHS = 24;
 
@@ -30,6 +35,15 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
          and p.left_at < ${now}::timestamptz - make_interval(months => coalesce(
            (select s.retention_months from school_settings s where s.school_id = r.school_id), ${DEFAULT_MONTHS}))
       returning r.board_id, r.subject_id`);
+    // Whether someone was asked for a team's barometer and answered follows the retention of the round's school.
+    // The answers themselves carry no person: they stay in the team's aggregates.
+    const participation = await tx.execute<{ board_id: string; person_id: string }>(sql`
+      delete from barometer_participation bp
+       using people p, barometer_rounds r
+       where p.id = bp.person_id and r.id = bp.round_id and p.active = false and p.left_at is not null
+         and p.left_at < ${now}::timestamptz - make_interval(months => coalesce(
+           (select s.retention_months from school_settings s where s.school_id = r.school_id), ${DEFAULT_MONTHS}))
+      returning bp.board_id, bp.person_id`);
     // The development plan is the person's own, across schools: the longest retention of their schools holds.
     const leavers = await tx.execute<{ id: string; board_id: string }>(sql`
       select p.id, p.board_id from people p
@@ -45,6 +59,7 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
     const leaverRows = rowsOf<{ id: string; board_id: string }>(leavers);
     const conversationRows = rowsOf<{ board_id: string; employee_id: string }>(conversations);
     const roundRows = rowsOf<{ board_id: string; subject_id: string }>(rounds);
+    const participationRows = rowsOf<{ board_id: string; person_id: string }>(participation);
     const ids = leaverRows.map((r) => r.id);
     if (ids.length > 0) {
       const list = sql.join(
@@ -59,27 +74,37 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
       await tx.execute(sql`delete from development_plans where person_id in (${list})`);
       await tx.execute(sql`delete from hr_access_grants where employee_id in (${list})`);
     }
-    const byPerson = new Map<string, { boardId: string; conversations: number; rounds: number; plan: boolean }>();
+    const byPerson = new Map<
+      string,
+      { boardId: string; conversations: number; rounds: number; plan: boolean; barometer: number }
+    >();
     const entry = (boardId: string, personId: string) => {
       let e = byPerson.get(personId);
-      if (!e) byPerson.set(personId, (e = { boardId, conversations: 0, rounds: 0, plan: false }));
+      if (!e) byPerson.set(personId, (e = { boardId, conversations: 0, rounds: 0, plan: false, barometer: 0 }));
       return e;
     };
     for (const r of conversationRows) entry(r.board_id, r.employee_id).conversations += 1;
     for (const r of roundRows) entry(r.board_id, r.subject_id).rounds += 1;
     for (const r of leaverRows) entry(r.board_id, r.id).plan = true;
+    for (const r of participationRows) entry(r.board_id, r.person_id).barometer += 1;
     for (const [personId, e] of byPerson)
       await audit(tx, {
         boardId: e.boardId,
         actorId: null,
         action: 'retention.deleted',
         subjectPersonId: personId,
-        details: { conversations: e.conversations, feedbackRounds: e.rounds, developmentPlan: e.plan },
+        details: {
+          conversations: e.conversations,
+          feedbackRounds: e.rounds,
+          developmentPlan: e.plan,
+          barometerRounds: e.barometer,
+        },
       });
     return {
       conversations: conversationRows.length,
       feedbackRounds: roundRows.length,
       developmentPlans: ids.length,
+      barometerParticipation: participationRows.length,
     };
   });
 }

@@ -33,6 +33,12 @@ function fill(url: string, board: TestBoard): string {
 
 /** A valid body for each kind of change, so the request reaches the ownership check. */
 function payloadFor(method: string, url: string): object | undefined {
+  if (url.includes('/barometer')) {
+    if (url.endsWith('/barometer/settings'))
+      return { version: 1, intervalWeeks: 2, extraQuestions: [], minGroupSize: 3, minTextGroupSize: 5 };
+    if (url.endsWith('/barometer/rounds')) return { closesInDays: 7 };
+    if (url.endsWith('/answers')) return { scores: {}, texts: {} };
+  }
   if (url.startsWith('/api/schools/:schoolId/')) {
     const year = {
       name: '2030-2031',

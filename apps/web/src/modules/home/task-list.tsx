@@ -4,6 +4,7 @@ import {
   IconCalendarPlus,
   IconChecklist,
   IconClipboardText,
+  IconGauge,
   IconClockExclamation,
   IconMessage2,
   IconPencil,
@@ -27,6 +28,7 @@ const ICONS: Record<HomeTaskKind, Icon> = {
   open_action: IconChecklist,
   stale_goal: IconTarget,
   missing_manager: IconUserQuestion,
+  fill_barometer: IconGauge,
   team_action_behind: IconClockExclamation,
 };
 

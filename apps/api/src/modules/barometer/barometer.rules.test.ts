@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, checkAnswer, minimumErrors, ownQuestions, roundMinimums, shuffled } from './barometer.rules.ts';
+import { STANDARD_QUESTIONS } from './barometer.questions.ts';
+
+const scales = STANDARD_QUESTIONS.filter((q) => q.kind === 'scale');
+const full = (value: number | 'dk' = 4) => Object.fromEntries(scales.map((q) => [q.id, value]));
+
+describe('minimums', () => {
+  it.each([
+    [
+      { minGroupSize: 3, minTextGroupSize: 5 },
+      { minGroupSize: 3, minTextGroupSize: 5 },
+      { minGroupSize: 3, minTextGroupSize: 5 },
+    ],
+    [
+      { minGroupSize: 3, minTextGroupSize: 3 },
+      { minGroupSize: 4, minTextGroupSize: 6 },
+      { minGroupSize: 4, minTextGroupSize: 6 },
+    ],
+    [
+      { minGroupSize: 6, minTextGroupSize: 4 },
+      { minGroupSize: 3, minTextGroupSize: 5 },
+      { minGroupSize: 6, minTextGroupSize: 6 },
+    ],
+    [
+      { minGroupSize: 1, minTextGroupSize: 1 },
+      { minGroupSize: 2, minTextGroupSize: 2 },
+      { minGroupSize: 3, minTextGroupSize: 3 },
+    ],
+  ])('team %o with school %o opens rounds with %o', (team, school, expected) => {
+    expect(roundMinimums(team, school)).toEqual(expected);
+  });
+
+  it('refuses a team minimum below the school’s, and text below scores', () => {
+    const school = { minGroupSize: 4, minTextGroupSize: 5 };
+    expect(minimumErrors({ minGroupSize: 3, minTextGroupSize: 5 }, school).map((e) => e.path)).toEqual([
+      'body.minGroupSize',
+    ]);
+    expect(minimumErrors({ minGroupSize: 6, minTextGroupSize: 5 }, school).map((e) => e.path)).toEqual([
+      'body.minTextGroupSize',
+    ]);
+    expect(minimumErrors({ minGroupSize: 4, minTextGroupSize: 4 }, school).map((e) => e.path)).toEqual([
+      'body.minTextGroupSize',
+    ]);
+    expect(minimumErrors({ minGroupSize: 4, minTextGroupSize: 5 }, school)).toEqual([]);
+  });
+});
+
+describe('an answer', () => {
+  it('is accepted with every scale question answered and texts optional', () => {
+    const result = checkAnswer(STANDARD_QUESTIONS, {
+      scores: full('dk'),
+      texts: { vasthouden: '  Samen  ', verbeteren: ' ' },
+    });
+    expect(result).toEqual({ ok: true, value: { scores: full('dk'), texts: { vasthouden: 'Samen' } } });
+  });
+
+  it.each([
+    ['a missing scale question', { scores: { ...full(), samenwerken: undefined } }, 'body.scores.samenwerken'],
+    ['a value above 5', { scores: { ...full(), veilig: 6 } }, 'body.scores.veilig'],
+    ['a value of 0', { scores: { ...full(), veilig: 0 } }, 'body.scores.veilig'],
+    ['a question of another round', { scores: { ...full(), vreemd: 3 } }, 'body.scores.vreemd'],
+    ['a score for an open question', { scores: { ...full(), vasthouden: 3 } }, 'body.scores.vasthouden'],
+    ['a text for a scale question', { scores: full(), texts: { veilig: 'tekst' } }, 'body.texts.veilig'],
+  ])('is refused for %s', (_name, answer, path) => {
+    const scores = Object.fromEntries(Object.entries(answer.scores).filter(([, v]) => v !== undefined)) as Record<
+      string,
+      number
+    >;
+    const result = checkAnswer(STANDARD_QUESTIONS, { scores, texts: 'texts' in answer ? answer.texts : {} });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toContain(path);
+  });
+});
+
+describe('own questions', () => {
+  it('keep their id when they exist and get a new one otherwise', () => {
+    const existing = [{ id: 'own-00000000-0000-4000-8000-000000000001', text: 'Oud', kind: 'scale' as const }];
+    const out = ownQuestions(
+      [
+        { id: existing[0]!.id, text: 'Oud, herschreven', kind: 'scale' },
+        { id: 'own-00000000-0000-4000-8000-000000000009', text: 'Verzonnen id', kind: 'text' },
+        { text: 'Nieuw', kind: 'text' },
+      ],
+      existing,
+    );
+    expect(out[0]).toEqual({ id: existing[0]!.id, text: 'Oud, herschreven', kind: 'scale' });
+    expect(out[1]!.id).not.toBe('own-00000000-0000-4000-8000-000000000009');
+    expect(out[2]!.id).toMatch(/^own-/);
+  });
+});
+
+describe('dates and order', () => {
+  it('adds days across months and years', () => {
+    expect(addDays('2030-01-28', 7)).toBe('2030-02-04');
+    expect(addDays('2030-12-30', 3)).toBe('2031-01-02');
+    expect(addDays('2030-03-30', 0)).toBe('2030-03-30');
+  });
+
+  it('shuffles into every order with a uniform source', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 400; i++) seen.add(shuffled([1, 2, 3]).join(''));
+    expect(seen.size).toBe(6);
+    // A source that always picks the last index leaves the order as it was: the permutation comes from the source.
+    expect(shuffled([1, 2, 3, 4], (n) => n - 1)).toEqual([1, 2, 3, 4]);
+    expect(shuffled([1, 2, 3, 4], () => 0)).not.toEqual([1, 2, 3, 4]);
+  });
+});
