@@ -33,7 +33,6 @@ import { feedbackRoutes } from './modules/feedback/index.ts';
 import { developmentRoutes } from './modules/development/index.ts';
 import { barometerRoutes } from './modules/barometer/index.ts';
 import { teamRoutes } from './modules/team/index.ts';
-import { teamRoutes } from './modules/team/index.ts';
 
 z.config(z.locales.nl());
 
@@ -155,7 +154,6 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(feedbackRoutes);
   await app.register(developmentRoutes);
   await app.register(barometerRoutes);
-  await app.register(teamRoutes);
   await app.register(teamRoutes);
 
   if (dist && indexHtml) {

@@ -12,7 +12,6 @@ import { findDevelopmentTasks } from '../development/index.ts';
 import { findFeedbackTasks } from '../feedback/index.ts';
 import { findBarometerTasks } from '../barometer/index.ts';
 import { findTeamTasks } from '../team/index.ts';
-import { findTeamTasks } from '../team/index.ts';
 import { findAuditEntries, findOutbox } from './me.repository.ts';
 import { buildPersonalExport } from './me.export.ts';
 import { renderPersonalExportPdf } from './me.export-pdf.ts';
@@ -51,7 +50,6 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
         findFeedbackTasks(db, actor, now),
         findDevelopmentTasks(db, actor, now),
         findBarometerTasks(db, actor, now),
-        findTeamTasks(db, actor, now),
         findTeamTasks(db, actor, now),
       ]);
       return { items: lists.flat().sort(byDueDate) };

@@ -23,8 +23,6 @@ function fill(url: string, board: TestBoard): string {
     .replace(':personId', person.id)
     .replace(':teamId', board.teams[0]!.id)
     .replace(/:(goalId|valueId|actionId|itemId|sessionId)/g, person.id)
-    .replace(':teamId', board.teams[0]!.id)
-    .replace(/:(goalId|valueId|actionId|itemId|sessionId)/g, person.id)
     .replace(/\/schools\/:id/, `/schools/${board.schools[0]!.id}`)
     .replace(/\/teams\/:id/, `/teams/${board.teams[0]!.id}`)
     .replace(':id', person.id)
@@ -86,26 +84,6 @@ function payloadFor(method: string, url: string): object | undefined {
     };
     const rest = url.slice('/api/conversations/:id/'.length);
     return conversationBodies[rest] ?? { version: 1 };
-  }
-  if (url.startsWith('/api/teams/:teamId/')) {
-    const teamBodies: Record<string, object> = {
-      'PATCH board': { version: 1 },
-      'POST goals': { title: 'Overgenomen', targetValue: 80 },
-      'PATCH goals/:goalId': { version: 1 },
-      'POST goals/:goalId/values': { measuredOn: '2030-01-07', value: 1 },
-      'POST actions': { title: 'Overgenomen' },
-      'PATCH actions/:actionId': { version: 1 },
-      'POST actions/:actionId/move': { version: 1, status: 'doing' },
-      'POST actions/:actionId/celebrate': { version: 1 },
-      'POST items': { kind: 'success', body: 'Overgenomen' },
-      'PATCH items/:itemId': { version: 1, body: 'Overgenomen' },
-      'PATCH sessions/:sessionId': { version: 1 },
-      'POST sessions/:sessionId/mood': { mood: 'positive' },
-    };
-    const rest = url.slice('/api/teams/:teamId/'.length);
-    const body =
-      teamBodies[`${method} ${rest}`] ?? (/^(actions|items)\/:\w+\/archive$/.test(rest) ? { version: 1 } : null);
-    if (body) return body;
   }
   if (url.startsWith('/api/teams/:teamId/')) {
     const teamBodies: Record<string, object> = {
