@@ -47,7 +47,14 @@ export function UpcomingNote({ upcoming }: { upcoming: Upcoming[] }) {
   const { t } = useTranslation('cycle');
   if (upcoming.length === 0) return null;
   return (
-    <Alert color="blue" variant="light" icon={<IconCalendarEvent aria-hidden />} title={t('coverage.upcomingTitle')}>
+    <Alert
+      // Information that is there on arrival, not a warning to interrupt with.
+      role="note"
+      color="blue"
+      variant="light"
+      icon={<IconCalendarEvent aria-hidden />}
+      title={t('coverage.upcomingTitle')}
+    >
       <Stack gap={4}>
         <List size="sm" spacing={2}>
           {upcoming.map((u) => (

@@ -36,19 +36,23 @@ export function Editor({ q }: { q: FeedbackQuestionnaire }) {
   const latest = useQuestionnaire(q.id);
   const dirty = !sameDraft(draft, draftOf(base));
   const behind = q.version !== base.version;
-  const stale = (behind && dirty) || isStale(save.error) || isStale(status.error);
+  // Only edits here can be in the way; without them a newer version is simply taken over (below).
+  const stale = dirty && (behind || isStale(save.error) || isStale(status.error));
   const failure = [save.error, status.error].find((e) => e && !isStale(e)) ?? null;
   const errors = isApiError(failure) ? failure.fieldErrors() : {};
   const editable = q.abilities.edit;
   const setDraft = (change: (d: Draft) => Draft) => setDraftState(change);
 
   // Someone else saved a newer version: take it over, unless there are edits here to keep.
+  const { reset: resetSave, error: saveError } = save;
+  const { reset: resetStatus, error: statusError } = status;
   useEffect(() => {
-    if (behind && !dirty) {
-      setBase(q);
-      setDraftState(draftOf(q));
-    }
-  }, [behind, dirty, q]);
+    if (!behind || dirty) return;
+    setBase(q);
+    setDraftState(draftOf(q));
+    if (isStale(saveError)) resetSave();
+    if (isStale(statusError)) resetStatus();
+  }, [behind, dirty, q, saveError, statusError, resetSave, resetStatus]);
 
   // After a move or a removal, focus goes to the first of these that exists and is enabled.
   useEffect(() => {
@@ -133,13 +137,6 @@ export function Editor({ q }: { q: FeedbackQuestionnaire }) {
 
   return (
     <Stack gap="md">
-      {stale ? (
-        <StaleAlert
-          overwriting={save.isPending || latest.isFetching}
-          onOverwrite={() => void overwrite()}
-          onDiscard={() => setDialog('discard')}
-        />
-      ) : null}
       <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
         <Stack gap="sm">
           <TextInput
@@ -220,6 +217,14 @@ export function Editor({ q }: { q: FeedbackQuestionnaire }) {
         </Button>
       </Group>
 
+      {/* Beside the save button, where the refusal happens. */}
+      {stale ? (
+        <StaleAlert
+          overwriting={save.isPending || latest.isFetching}
+          onOverwrite={() => void overwrite()}
+          onDiscard={() => setDialog('discard')}
+        />
+      ) : null}
       <FormError error={failure} />
       <Group gap="sm">
         {editable ? (
@@ -238,7 +243,9 @@ export function Editor({ q }: { q: FeedbackQuestionnaire }) {
         {q.abilities.archive ? (
           <Button
             variant="subtle"
-            color="red.8"
+            color="red"
+            // The subtle variant's red text is 3.3:1 on white; red.9 is above 4.5:1.
+            c="red.9"
             leftSection={<IconArchive size={18} aria-hidden />}
             onClick={() => setDialog('archive')}
           >
