@@ -6,6 +6,8 @@ import type { Db } from '../apps/api/src/platform/db/client.ts';
 import { createRandom, seedCycleHistory, type BoardSpec } from '../apps/api/src/modules/demo/index.ts';
 import { FEEDBACK_TEMPLATES, feedbackTables as f } from '../apps/api/src/modules/feedback/index.ts';
 import { organisationTables as org } from '../apps/api/src/modules/organisation/index.ts';
+import { teamTables as tb } from '../apps/api/src/modules/team/index.ts';
+import { STANDARD_PARTS } from '../apps/api/src/modules/team/board.repository.ts';
 
 export const BENCH_SEED = 20_261_124;
 export const BENCH_PASSWORD = 'bench-wachtwoord-2026';
@@ -243,4 +245,128 @@ export async function seedBenchHistory(
     conversations: history.conversations,
     responses: round.count,
   };
+}
+
+/**
+ * A full team board for the teamleider's team (12 staff): the board as a team has it after a term of use. Four
+ * goals (one stopped) with ten values each, 26 improvement actions over the columns (two archived), 18 texts and
+ * two board sessions a week for eight weeks with attendance and mood. Returns the team's id.
+ */
+export async function seedBenchTeamBoard(
+  db: Db,
+  opts: { boardId: string; spec: BoardSpec; now: Date },
+): Promise<{ teamId: string; members: number }> {
+  const { boardId, spec, now } = opts;
+  const [lead] = await db
+    .select({ personId: org.memberships.personId, teamId: org.memberships.teamId })
+    .from(org.memberships)
+    .innerJoin(org.people, eq(org.people.id, org.memberships.personId))
+    .where(
+      and(
+        eq(org.memberships.boardId, boardId),
+        eq(org.memberships.role, 'teamleider'),
+        eq(org.people.email, `teamleider@${spec.domain}`),
+      ),
+    );
+  if (!lead?.teamId) throw new Error('bench board: the teamleider has no team');
+  const teamId = lead.teamId;
+  const members = await db
+    .selectDistinct({ id: org.memberships.personId })
+    .from(org.memberships)
+    .where(and(eq(org.memberships.teamId, teamId), eq(org.memberships.boardId, boardId)));
+  const ids = members.map((m) => m.id);
+  const rnd = createRandom(spec.seed + 2);
+  const pick = () => ids[Math.floor(rnd.next() * ids.length)]!;
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  await db.transaction(async (tx) => {
+    await tx.insert(tb.teamBoards).values({ boardId, teamId, parts: STANDARD_PARTS, sessionsPerWeek: 2 });
+    const goals = await tx
+      .insert(tb.teamGoals)
+      .values(
+        ['Leerlingen op tijd in de les', 'Huiswerk ingeleverd', 'Feedback per les', 'Oud doel'].map((title, i) => ({
+          boardId,
+          teamId,
+          title,
+          unit: '%',
+          startValue: 50 + i,
+          targetValue: 90,
+          targetDate: day(60),
+          ownerId: pick(),
+          status: i === 3 ? 'stopped' : 'active',
+          position: i,
+          createdBy: lead.personId,
+        })),
+      )
+      .returning({ id: tb.teamGoals.id });
+    await tx.insert(tb.teamGoalValues).values(
+      goals.flatMap((g, i) =>
+        Array.from({ length: 10 }, (_, w) => ({
+          boardId,
+          goalId: g.id,
+          measuredOn: day(-7 * (10 - w)),
+          value: 50 + i + w * 3 + Math.round(rnd.next() * 4),
+          createdBy: lead.personId,
+        })),
+      ),
+    );
+    const statuses = ['todo', 'doing', 'done'] as const;
+    await tx.insert(tb.teamActions).values(
+      Array.from({ length: 26 }, (_, i) => {
+        const status = statuses[i % 3]!;
+        return {
+          boardId,
+          teamId,
+          goalId: goals[i % 3]!.id,
+          title: `Verbeteractie ${i + 1}`,
+          ownerId: pick(),
+          dueOn: day(-10 + i),
+          status,
+          nextStep: i % 2 === 0 ? 'Bespreken in de volgende sessie' : '',
+          helpWanted: i % 7 === 0,
+          position: i,
+          doneAt: status === 'done' ? now : null,
+          archivedAt: i >= 24 ? now : null,
+          createdBy: lead.personId,
+        };
+      }),
+    );
+    await tx.insert(tb.teamBoardItems).values(
+      Array.from({ length: 18 }, (_, i) => ({
+        boardId,
+        teamId,
+        kind: (['success', 'parking', 'norm'] as const)[i % 3]!,
+        body: `Tekst ${i + 1} op het bord`,
+        position: i,
+        createdBy: pick(),
+      })),
+    );
+    const sessions = await tx
+      .insert(tb.teamSessions)
+      .values(
+        Array.from({ length: 16 }, (_, i) => {
+          const heldOn = day(-56 + Math.floor(i / 2) * 7 + (i % 2) * 2);
+          const startedAt = new Date(`${heldOn}T07:30:00Z`);
+          return {
+            boardId,
+            teamId,
+            heldOn,
+            startedAt,
+            endedAt: new Date(startedAt.getTime() + 15 * 60_000),
+            moodPositive: 6,
+            moodNeutral: 3,
+            moodNegative: 1,
+            createdBy: lead.personId,
+          };
+        }),
+      )
+      .returning({ id: tb.teamSessions.id });
+    await tx
+      .insert(tb.teamSessionAttendance)
+      .values(
+        sessions.flatMap((s) =>
+          ids.filter(() => rnd.next() < 0.8).map((personId) => ({ boardId, sessionId: s.id, personId })),
+        ),
+      );
+  });
+  return { teamId, members: ids.length };
 }

@@ -25,7 +25,7 @@ const N = Number(values.n);
 const search = 'de';
 // The beheerder's scenarios (me, people): the others sign in as other people and need the cycle history.
 const scenarios = SCENARIOS.filter((s) => !s.as);
-const scenarioOptions = { search, schoolId: '', roundId: '' };
+const scenarioOptions = { search, schoolId: '', roundId: '', teamId: '' };
 
 async function time(label: string, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(300, N); i++) await fn();

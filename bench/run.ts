@@ -7,6 +7,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon, { type Instance } from 'autocannon';
+import { measureFanout, type FanoutResult } from './fanout.ts';
 import { SCENARIOS, type Account, type Scenario, type ScenarioOptions } from './scenarios.ts';
 import type { ServerMessage, ServerOptions, ServerReady, ServerStats } from './server.ts';
 
@@ -14,6 +15,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const TARGET = 0.7;
 /** The issue's latency target: p95 under 50 ms on PostgreSQL with 20 people using the app. */
 const P95_TARGET_MS = 50;
+/** The live board's target: a change reaches every open board of the team within 250 ms (p95). */
+const FANOUT_TARGET_MS = 250;
+const FANOUT_ID = 'board-fanout';
 
 type Kind = ServerOptions['kind'];
 
@@ -50,12 +54,14 @@ const USAGE = `npm run bench -- [options]
   --think <s>        user model: mean pause of each person between an answer and their next request   [1]
   --db <which>       pglite | postgres | both                                                     [both]
   --search <term>    the staff list's search term                                                 [de]
-  --only <id,...>    scenario ids to run (${SCENARIOS.map((s) => s.id).join(', ')})
+  --only <id,...>    scenario ids to run (${SCENARIOS.map((s) => s.id).join(', ')}, ${FANOUT_ID})
+  --fanout <n>       live fan-out: open team boards (event streams) that each change must reach         [200]
+  --changes <n>      live fan-out: changes made one after another, 300 ms apart                          [30]
   --json <file>      also write the results as JSON
   --cpu-prof         CPU-profile the server process (written to bench/results/profiles/)
   --trace            count the queries per request and their time in the driver, per side
-  --check            exit with status 2 when a row misses the target ratio (${TARGET}) or, on PostgreSQL,
-                     the p95 target in the user model (< ${P95_TARGET_MS} ms)
+  --check            exit with status 2 when a row misses the target ratio (${TARGET}), on PostgreSQL
+                     the p95 target in the user model (< ${P95_TARGET_MS} ms), or the fan-out's p95 (< ${FANOUT_TARGET_MS} ms)
 PostgreSQL: DATABASE_URL when set (a board is added to it), otherwise a throwaway cluster.`;
 
 function parseOptions() {
@@ -71,6 +77,8 @@ function parseOptions() {
       db: { type: 'string', default: 'both' },
       search: { type: 'string', default: 'de' },
       only: { type: 'string' },
+      fanout: { type: 'string', default: '200' },
+      changes: { type: 'string', default: '30' },
       json: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
@@ -99,8 +107,11 @@ function parseOptions() {
   const kinds: Kind[] = values.db === 'both' ? ['pglite', 'postgres'] : [values.db as Kind];
   const only = values.only?.split(',').map((s) => s.trim());
   const scenarios = only ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS;
-  if (scenarios.length === 0)
-    throw new UsageError(`--only matches no scenario (${SCENARIOS.map((s) => s.id).join(', ')})`);
+  const fanout = !only || only.includes(FANOUT_ID) ? Math.round(Number(values.fanout)) : 0;
+  if (!Number.isInteger(fanout) || fanout < 0)
+    throw new UsageError(`--fanout must be a whole number ≥ 0, not "${values.fanout}"`);
+  if (scenarios.length === 0 && fanout === 0)
+    throw new UsageError(`--only matches no scenario (${SCENARIOS.map((s) => s.id).join(', ')}, ${FANOUT_ID})`);
   return {
     scale,
     duration: Math.round(duration),
@@ -111,6 +122,8 @@ function parseOptions() {
     think,
     kinds,
     scenarios,
+    fanout,
+    changes: Math.round(positive('changes', values.changes)),
     search: values.search,
     json: values.json,
     cpuProf: values['cpu-prof'],
@@ -229,6 +242,7 @@ const scenarioOptionsOf = (server: Server, opts: Options): ScenarioOptions => ({
   search: opts.search,
   schoolId: server.schoolId,
   roundId: server.roundId,
+  teamId: server.teamId,
 });
 
 const connectionsOf = (scenario: Scenario, opts: Options) => opts.connections ?? scenario.connections ?? 10;
@@ -431,7 +445,9 @@ type Kind2 = 'app' | 'bare';
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
 
-async function runDatabase(kind: Kind, opts: Options, rows: (BenchRow & { bare: Side })[]) {
+type FanoutRow = FanoutResult & { database: Kind };
+
+async function runDatabase(kind: Kind, opts: Options, rows: (BenchRow & { bare: Side })[], fanouts: FanoutRow[]) {
   let databaseUrl: string | undefined;
   if (kind === 'postgres') {
     if (process.env.DATABASE_URL) {
@@ -497,6 +513,22 @@ async function runDatabase(kind: Kind, opts: Options, rows: (BenchRow & { bare: 
       bare,
     });
   }
+  if (opts.fanout > 0) {
+    const cookie = cookies.get('teamleider') ?? (await login(server, 'teamleider'));
+    log(`[${kind}] live fan-out: ${opts.fanout} open boards of one team, ${opts.changes} changes`);
+    const f = await measureFanout({
+      appUrl: server.appUrl,
+      teamId: server.teamId,
+      cookie,
+      streams: opts.fanout,
+      changes: opts.changes,
+      gapMs: 300,
+    });
+    log(
+      `[${kind}] live fan-out: ${f.deliveries} deliveries, p50 ${ms(f.p50Ms)} ms, p95 ${ms(f.p95Ms)} ms, max ${ms(f.maxMs)} ms, missed ${f.missed}`,
+    );
+    fanouts.push({ database: kind, ...f });
+  }
   await server.stop();
 }
 
@@ -560,12 +592,20 @@ async function main() {
       `search "${opts.search}", databases: ${opts.kinds.join(', ')}`,
   );
   const rows: (BenchRow & { bare: Side })[] = [];
+  const fanouts: FanoutRow[] = [];
   try {
-    for (const kind of opts.kinds) await runDatabase(kind, opts, rows);
+    for (const kind of opts.kinds) await runDatabase(kind, opts, rows, fanouts);
   } finally {
     await cleanUp();
   }
-  printTable(rows, opts);
+  if (rows.length > 0) printTable(rows, opts);
+  for (const f of fanouts) {
+    log(
+      `live fan-out on ${f.database}: ${f.streams} open boards × ${f.changes} changes, p50 ${ms(f.p50Ms)} ms, ` +
+        `p95 ${ms(f.p95Ms)} ms (target < ${FANOUT_TARGET_MS}: ${f.p95Ms < FANOUT_TARGET_MS && f.missed === 0 ? 'yes' : 'NO'}), ` +
+        `max ${ms(f.maxMs)} ms, missed ${f.missed}`,
+    );
+  }
   if (opts.users > 0) {
     log(
       `conn: requests always in flight (saturation), which give p50/p95, req/s and the ratio. p95 @ ${opts.users} users: ` +
@@ -576,7 +616,7 @@ async function main() {
   if (opts.json) {
     const out: BenchRow[] = rows.map(({ bare: _bare, ...row }) => row);
     fs.mkdirSync(path.dirname(path.resolve(opts.json)), { recursive: true });
-    fs.writeFileSync(opts.json, `${JSON.stringify(out, null, 2)}\n`);
+    fs.writeFileSync(opts.json, `${JSON.stringify({ scenarios: out, fanout: fanouts }, null, 2)}\n`);
     log(`Results written to ${opts.json}`);
   }
   const missed = rows.filter((r) => r.ratio < TARGET);
@@ -593,7 +633,8 @@ async function main() {
         (slow.length ? `; missed: ${slow.map((r) => `${r.name} (${ms(r.usersP95Ms!)} ms)`).join(', ')}` : ''),
     );
   }
-  if (opts.check && (missed.length > 0 || slow.length > 0)) process.exitCode = 2;
+  const lateFanout = fanouts.filter((f) => f.p95Ms >= FANOUT_TARGET_MS || f.missed > 0);
+  if (opts.check && (missed.length > 0 || slow.length > 0 || lateFanout.length > 0)) process.exitCode = 2;
 }
 
 main().catch(async (err: unknown) => {

@@ -3,6 +3,7 @@
 // serialisation schema. Adding an endpoint to the table is one more entry in SCENARIOS.
 import { tokenId } from '../apps/api/src/modules/auth/tokens.ts';
 import { localDay, shiftYears } from '../apps/api/src/modules/cycle/cycle-status.ts';
+import { addDays, schoolDay, STATS_WEEKS, weekStartOf } from '../apps/api/src/modules/team/team.stats.ts';
 
 /**
  * Plain SQL on the benchmark's database, rows as arrays (the row mode Drizzle uses too). On PostgreSQL the
@@ -27,7 +28,7 @@ export type BareResult = { status: number; body: unknown };
 type Json = any;
 
 /** What the paths need: the staff search term, and ids from the seeded board (see BenchFixtures in board.ts). */
-export type ScenarioOptions = { search: string; schoolId: string; roundId: string };
+export type ScenarioOptions = { search: string; schoolId: string; roundId: string; teamId: string };
 
 /**
  * Who the scenario signs in as, through the real login: the board's beheerder, the big school's schoolleider, its
@@ -132,6 +133,25 @@ const RESULTS_SQL = {
     'select "id", "board_id", "round_id", "rater_group", "scores", "open_answers" from "feedback_responses" where ("feedback_responses"."board_id" = $1 and "feedback_responses"."round_id" = $2)',
   people:
     'select "id", "first_name", "infix", "last_name", "email", "active" from "people" where ("people"."board_id" = $1 and "people"."id" = any($2::uuid[]))',
+};
+
+// getBoard (team/board.service.ts): the team with its board (the policy needs the team's school), then the goals,
+// their values, the actions, the texts, the members and eight weeks of sessions in parallel. All prepared.
+const TEAM_BOARD_SQL = {
+  header:
+    'select "teams"."id", "teams"."board_id", "teams"."name", "teams"."school_id", "schools"."name", "team_boards"."id", "team_boards"."parts", "team_boards"."sessions_per_week", "team_boards"."session_minutes", "team_boards"."visits_per_week", "team_boards"."preparations_per_week", "team_boards"."version", "team_boards"."created_at" from "teams" inner join "schools" on "schools"."id" = "teams"."school_id" left join "team_boards" on "team_boards"."team_id" = "teams"."id" where ("teams"."board_id" = $1 and "teams"."id" = $2)',
+  goals:
+    'select "team_goals"."id", "team_goals"."title", "team_goals"."description", "team_goals"."unit", "team_goals"."start_value", "team_goals"."target_value", "team_goals"."target_date", "team_goals"."owner_id", "team_goals"."status", "team_goals"."position", "team_goals"."version", "people"."first_name", "people"."infix", "people"."last_name" from "team_goals" left join "people" on "people"."id" = "team_goals"."owner_id" where ("team_goals"."board_id" = $1 and "team_goals"."team_id" = $2 and "team_goals"."status" <> $3) order by "team_goals"."position" asc, "team_goals"."created_at" asc, "team_goals"."id" asc',
+  values:
+    'select "team_goal_values"."id", "team_goal_values"."goal_id", "team_goal_values"."measured_on", "team_goal_values"."value", "team_goal_values"."note" from "team_goal_values" inner join "team_goals" on "team_goals"."id" = "team_goal_values"."goal_id" where ("team_goal_values"."board_id" = $1 and "team_goals"."team_id" = $2 and "team_goals"."status" <> $3) order by "team_goal_values"."measured_on" asc, "team_goal_values"."created_at" asc',
+  actions:
+    'select "team_actions"."id", "team_actions"."title", "team_actions"."goal_id", "team_actions"."owner_id", "team_actions"."due_on", "team_actions"."status", "team_actions"."next_step", "team_actions"."help_wanted", "team_actions"."position", "team_actions"."done_at", "team_actions"."celebrated_at", "team_actions"."version", "people"."first_name", "people"."infix", "people"."last_name" from "team_actions" left join "people" on "people"."id" = "team_actions"."owner_id" where ("team_actions"."board_id" = $1 and "team_actions"."team_id" = $2 and "team_actions"."archived_at" is null) order by "team_actions"."position" asc, "team_actions"."created_at" asc, "team_actions"."id" asc',
+  items:
+    'select "id", "kind", "part_key", "body", "position", "created_at", "version" from "team_board_items" where ("team_board_items"."board_id" = $1 and "team_board_items"."team_id" = $2 and "team_board_items"."archived_at" is null) order by "team_board_items"."position" asc, "team_board_items"."created_at" asc, "team_board_items"."id" asc',
+  members:
+    'select "people"."id", "people"."first_name", "people"."infix", "people"."last_name", "people"."email", array_agg(distinct "memberships"."role") from "memberships" inner join "people" on "people"."id" = "memberships"."person_id" where ("memberships"."board_id" = $1 and "memberships"."team_id" = $2 and "memberships"."role" <> $3 and "people"."active" = $4) group by "people"."id" order by "people"."first_name" asc, "people"."last_name" asc, "people"."id" asc',
+  sessions:
+    'select "team_sessions"."id", "team_sessions"."held_on", "team_sessions"."started_at", "team_sessions"."ended_at", "team_sessions"."mood_positive", "team_sessions"."mood_neutral", "team_sessions"."mood_negative", "team_sessions"."notes", "team_sessions"."version", coalesce(array_agg("team_session_attendance"."person_id"::text) filter (where "team_session_attendance"."person_id" is not null), \'{}\') from "team_sessions" left join "team_session_attendance" on "team_session_attendance"."session_id" = "team_sessions"."id" where ("team_sessions"."board_id" = $1 and "team_sessions"."team_id" = $2 and "team_sessions"."held_on" >= $3::date) group by "team_sessions"."id" order by "team_sessions"."started_at" asc, "team_sessions"."id" asc',
 };
 
 /** A `date` column as 'YYYY-MM-DD', whether the driver gave a string or a Date (at UTC or local midnight). */
@@ -324,6 +344,50 @@ export const SCENARIOS: Scenario[] = [
           Number(b.named.leidinggevende),
       }),
       bare: (b) => ({ responses: b.responses.length }),
+    },
+  },
+  {
+    // The teamleider's own team board (12 members): everything the board shows, in one response.
+    name: 'GET /api/teams/:teamId/board',
+    id: 'team-board',
+    path: ({ teamId }) => `/api/teams/${teamId}/board`,
+    as: 'teamleider',
+    connections: 20,
+    bareParams: ({ teamId }) => ({ teamId }),
+    async bare(req) {
+      const session = await liveSession(req);
+      if (!session) return UNAUTHENTICATED;
+      const boardId = session[5];
+      const teamId = req.params.teamId;
+      const q = req.query;
+      const [team] = await q(TEAM_BOARD_SQL.header, [boardId, teamId]);
+      if (!team) return { status: 404, body: { error: 'not_found' } };
+      const since = addDays(weekStartOf(schoolDay(new Date())), -7 * (STATS_WEEKS - 1));
+      const [goals, values, actions, items, members, sessions] = await Promise.all([
+        q(TEAM_BOARD_SQL.goals, [boardId, teamId, 'stopped']),
+        q(TEAM_BOARD_SQL.values, [boardId, teamId, 'stopped']),
+        q(TEAM_BOARD_SQL.actions, [boardId, teamId]),
+        q(TEAM_BOARD_SQL.items, [boardId, teamId]),
+        q(TEAM_BOARD_SQL.members, [boardId, teamId, 'student', true]),
+        q(TEAM_BOARD_SQL.sessions, [boardId, teamId, since]),
+      ]);
+      return { status: 200, body: { team, goals, values, actions, items, members, sessions } };
+    },
+    counts: {
+      app: (b) => ({
+        goals: b.goals.length,
+        values: b.goals.reduce((n: number, g: Json) => n + g.values.length, 0),
+        actions: b.actions.length,
+        items: b.items.length,
+        members: b.members.length,
+      }),
+      bare: (b) => ({
+        goals: b.goals.length,
+        values: b.values.length,
+        actions: b.actions.length,
+        items: b.items.length,
+        members: b.members.length,
+      }),
     },
   },
 ];

@@ -13,7 +13,14 @@ import { migrateDatabase, openDatabase, type Database } from '../apps/api/src/pl
 import { createMailer } from '../apps/api/src/platform/mail/mailer.ts';
 import { hashPassword } from '../apps/api/src/modules/auth/index.ts';
 import { seedBoard } from '../apps/api/src/modules/demo/index.ts';
-import { BENCH_PASSWORD, BENCH_SEED, benchBoardSpec, boardIdFor, seedBenchHistory } from './board.ts';
+import {
+  BENCH_PASSWORD,
+  BENCH_SEED,
+  benchBoardSpec,
+  boardIdFor,
+  seedBenchHistory,
+  seedBenchTeamBoard,
+} from './board.ts';
 import { SCENARIOS, type Account, type RawQuery } from './scenarios.ts';
 
 export type ServerOptions = { kind: 'pglite' | 'postgres'; databaseUrl?: string; scale: number; trace: boolean };
@@ -28,6 +35,8 @@ export type ServerReady = {
   /** Ids the scenario paths need. */
   schoolId: string;
   roundId: string;
+  /** The teamleider's team, with a full team board. */
+  teamId: string;
   seed: number;
   people: number;
   schools: number;
@@ -151,6 +160,7 @@ async function main() {
   const seedMs = Math.round(performance.now() - seedStarted);
   const historyStarted = performance.now();
   const fixtures = await seedBenchHistory(database.db, { boardId: seeded.boardId, spec, now: new Date() });
+  const teamBoard = await seedBenchTeamBoard(database.db, { boardId: seeded.boardId, spec, now: new Date() });
   const historyMs = Math.round(performance.now() - historyStarted);
   // Fresh statistics, as autovacuum would have them on a database in use.
   await database.query('analyze');
@@ -208,6 +218,7 @@ async function main() {
     password: BENCH_PASSWORD,
     schoolId: fixtures.schoolId,
     roundId: fixtures.roundId,
+    teamId: teamBoard.teamId,
     seed,
     people: seeded.people,
     schools: seeded.schools,

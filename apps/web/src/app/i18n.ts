@@ -12,6 +12,7 @@ import nlCycle from '../locales/nl/cycle.json';
 import nlConversations from '../locales/nl/conversations.json';
 import nlFeedback from '../locales/nl/feedback.json';
 import nlDevelopment from '../locales/nl/development.json';
+import nlTeam from '../locales/nl/team.json';
 import enCommon from '../locales/en/common.json';
 import enAuth from '../locales/en/auth.json';
 import enHome from '../locales/en/home.json';
@@ -24,6 +25,7 @@ import enCycle from '../locales/en/cycle.json';
 import enConversations from '../locales/en/conversations.json';
 import enFeedback from '../locales/en/feedback.json';
 import enDevelopment from '../locales/en/development.json';
+import enTeam from '../locales/en/team.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -52,6 +54,7 @@ export const resources = {
     conversations: nlConversations,
     feedback: nlFeedback,
     development: nlDevelopment,
+    team: nlTeam,
   },
   en: {
     common: enCommon,
@@ -66,6 +69,7 @@ export const resources = {
     conversations: enConversations,
     feedback: enFeedback,
     development: enDevelopment,
+    team: enTeam,
   },
 } as const;
 
@@ -88,6 +92,7 @@ void i18n.use(initReactI18next).init({
     'conversations',
     'feedback',
     'development',
+    'team',
   ],
   interpolation: { escapeValue: false },
   returnNull: false,

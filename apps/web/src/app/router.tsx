@@ -37,6 +37,9 @@ const FeedbackFillPage = lazy(() => import('../modules/feedback/fill-page.tsx'))
 const FeedbackGivePage = lazy(() => import('../modules/feedback/give-page.tsx'));
 const QuestionnairesPage = lazy(() => import('../modules/feedback/questionnaires-page.tsx'));
 const QuestionnaireEditorPage = lazy(() => import('../modules/feedback/questionnaire-editor.tsx'));
+const TeamsPage = lazy(() => import('../modules/team/teams-page.tsx'));
+const TeamBoardPage = lazy(() => import('../modules/team/board-page.tsx'));
+const TeamSessionPage = lazy(() => import('../modules/team/session-page.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, isLoading, error, refresh, signedOut } = useAuth();
@@ -85,7 +88,7 @@ function Lazy({ children }: { children: ReactNode }) {
   );
 }
 
-const PLACEHOLDER_AREAS = ['team', 'netwerken'] as const;
+const PLACEHOLDER_AREAS = ['netwerken'] as const;
 
 export function AppRoutes() {
   return (
@@ -108,6 +111,19 @@ export function AppRoutes() {
           </Lazy>
         }
       />
+      {/* The board session fills the screen (the staff room's TV): no menu around it. */}
+      <Route
+        path="/team/:teamId/sessie"
+        element={
+          <RequireAuth>
+            <RequireArea area="team">
+              <Lazy>
+                <TeamSessionPage />
+              </Lazy>
+            </RequireArea>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -128,6 +144,19 @@ export function AppRoutes() {
             }
           />
         ))}
+        <Route
+          path="team"
+          element={
+            <RequireArea area="team">
+              <Lazy>
+                <Outlet />
+              </Lazy>
+            </RequireArea>
+          }
+        >
+          <Route index element={<TeamsPage />} />
+          <Route path=":teamId" element={<TeamBoardPage />} />
+        </Route>
         <Route
           path="ontwikkeling"
           element={
