@@ -39,8 +39,7 @@ test('a docent sees their team and teamleider, no Beheer, and can log out', asyn
   await expect(nav.getByRole('link', { name: 'Medewerkers' })).toHaveCount(0);
 
   await nav.getByRole('link', { name: 'Mijn team' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Mijn team' })).toBeVisible();
-  await expect(page.getByText('Hier komt binnenkort meer')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Teambord Exact' })).toBeVisible();
 
   // Beheer is not reachable by URL either.
   await page.goto('/beheer/medewerkers');

@@ -1,6 +1,7 @@
 // Contracts of the conversations module.
 import { z } from 'zod';
 import { Id, PageQuery, pageOf } from './common.ts';
+import { DevelopmentEvidenceFile } from './development.ts';
 
 export const ConversationState = z.enum([
   'planned',
@@ -80,6 +81,28 @@ export const ConversationEvidenceInput = z
   })
   .strict();
 export type ConversationEvidenceInput = z.infer<typeof ConversationEvidenceInput>;
+
+/**
+ * POST /api/conversations/:id/evidence/file: the file is the raw request body (any Content-Type; the server
+ * decides the kind from the content), the rest is in the query string.
+ */
+export const ConversationEvidenceFileQuery = z
+  .object({
+    fileName: z.string().trim().min(1, 'Geef de bestandsnaam mee.').max(255, 'Maximaal 255 tekens.'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'Vul een titel in.')
+      .max(200, 'Maximaal 200 tekens.')
+      .refine((v) => !v.includes('\u0000'), 'Deze tekst bevat een teken dat niet kan worden opgeslagen.'),
+    description: z
+      .string()
+      .max(2000, 'Maximaal 2000 tekens.')
+      .refine((v) => !v.includes('\u0000'), 'Deze tekst bevat een teken dat niet kan worden opgeslagen.')
+      .default(''),
+  })
+  .strict();
+export type ConversationEvidenceFileQuery = z.infer<typeof ConversationEvidenceFileQuery>;
 
 export const ReportAgreementAction = z
   .object({
@@ -265,6 +288,8 @@ export const ConversationDetail = z.object({
       title: z.string(),
       description: z.string(),
       url: z.string().nullable(),
+      /** Name, type and size of an uploaded file; download it from GET …/evidence/:evidenceId/file. */
+      file: DevelopmentEvidenceFile.nullable(),
       createdAt: z.string(),
     }),
   ),

@@ -83,11 +83,16 @@ export async function presentConversation(ctx: Ctx, loaded: Loaded): Promise<Con
       sharedAt: iso(c.preparationSharedAt),
     },
     questions: formView(questions),
-    evidence: evidence.map((e) => ({
+    // Evidence belongs to the preparation: the manager and other readers see it once the employee shares it.
+    evidence: (canSeePreparation(ctx.actor, access) ? evidence : []).map((e) => ({
       id: e.id,
       title: e.title,
       description: e.description,
       url: e.url,
+      file:
+        e.fileId && e.fileName !== null && e.fileMediaType !== null && e.fileSize !== null
+          ? { name: e.fileName, mediaType: e.fileMediaType, size: e.fileSize }
+          : null,
       createdAt: e.createdAt.toISOString(),
     })),
     feedbackRounds: rounds.map((r) => ({

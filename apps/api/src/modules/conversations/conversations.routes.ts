@@ -9,7 +9,6 @@ import {
   ConversationCancelInput,
   ConversationCorrectionInput,
   ConversationDetail,
-  ConversationEvidenceInput,
   ConversationPage,
   ConversationPlanInput,
   ConversationPlanOptions,
@@ -27,6 +26,7 @@ import {
   IdParams,
 } from '@groeipad/contracts';
 import { ctxOf } from '../../platform/http/context.ts';
+import { registerEvidenceRoutes } from './evidence.routes.ts';
 import * as planning from './planning.service.ts';
 import * as preparation from './preparation.service.ts';
 import * as service from './conversations.service.ts';
@@ -89,27 +89,7 @@ export const conversationsRoutes: FastifyPluginAsync = async (base) => {
     { ...auth, schema: { tags, params: IdParams, body: ConversationVersionInput, response: detail } },
     (req) => preparation.sharePreparation(ctxOf(req), req.params.id, req.body.version),
   );
-  app.post(
-    '/api/conversations/:id/evidence',
-    {
-      ...auth,
-      schema: {
-        tags,
-        params: IdParams,
-        body: ConversationEvidenceInput,
-        response: { 201: ConversationDetail, ...errors },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await preparation.addEvidence(ctxOf(req), req.params.id, req.body)),
-  );
-  app.delete(
-    '/api/conversations/:id/evidence/:evidenceId',
-    {
-      ...auth,
-      schema: { tags, params: z.object({ id: Id, evidenceId: z.string().max(100) }).strict(), response: detail },
-    },
-    (req) => preparation.removeEvidence(ctxOf(req), req.params.id, req.params.evidenceId),
-  );
+  await registerEvidenceRoutes(base);
   app.put(
     '/api/conversations/:id/report',
     { ...auth, schema: { tags, params: IdParams, body: ConversationReportInput, response: detail } },

@@ -12,7 +12,7 @@ import { organisationTables } from '../organisation/index.ts';
 
 const { people, memberships, schools } = organisationTables;
 const { conversationKinds, conversationForms, schoolYears } = cycleTables;
-const { developmentEvidence } = developmentTables;
+const { developmentEvidence, developmentFiles } = developmentTables;
 
 export async function findPerson(db: Db, boardId: string, personId: string) {
   const [row] = await db
@@ -112,12 +112,39 @@ export async function findFormsOf(db: Db, boardId: string, ids: string[]) {
     .where(and(eq(conversationForms.boardId, boardId), inArray(conversationForms.id, [...new Set(ids)])));
 }
 
+/** The conversation's evidence with the name, type and size of its file (never the bytes). */
 export async function findEvidence(db: Db, boardId: string, conversationId: string) {
   return db
-    .select()
+    .select({
+      id: developmentEvidence.id,
+      title: developmentEvidence.title,
+      description: developmentEvidence.description,
+      url: developmentEvidence.url,
+      fileId: developmentEvidence.fileId,
+      fileName: developmentFiles.name,
+      fileMediaType: developmentFiles.mediaType,
+      fileSize: developmentFiles.size,
+      createdAt: developmentEvidence.createdAt,
+    })
     .from(developmentEvidence)
+    .leftJoin(developmentFiles, eq(developmentFiles.id, developmentEvidence.fileId))
     .where(and(eq(developmentEvidence.boardId, boardId), eq(developmentEvidence.conversationId, conversationId)))
-    .orderBy(asc(developmentEvidence.createdAt));
+    .orderBy(asc(developmentEvidence.createdAt), asc(developmentEvidence.id));
+}
+
+/** One piece of the conversation's evidence; undefined when it is not there (or not of this conversation). */
+export async function findEvidenceItem(db: Db, boardId: string, conversationId: string, evidenceId: string) {
+  const [row] = await db
+    .select({ id: developmentEvidence.id, title: developmentEvidence.title, fileId: developmentEvidence.fileId })
+    .from(developmentEvidence)
+    .where(
+      and(
+        eq(developmentEvidence.boardId, boardId),
+        eq(developmentEvidence.conversationId, conversationId),
+        eq(developmentEvidence.id, evidenceId),
+      ),
+    );
+  return row;
 }
 
 export async function insertEvidence(db: Db, values: typeof developmentEvidence.$inferInsert) {
@@ -125,6 +152,7 @@ export async function insertEvidence(db: Db, values: typeof developmentEvidence.
   return row!;
 }
 
+/** Deletes one piece of the conversation's evidence; the trigger of migration 0006 deletes its file with it. */
 export async function deleteEvidence(db: Db, boardId: string, conversationId: string, evidenceId: string) {
   const rows = await db
     .delete(developmentEvidence)

@@ -1,13 +1,12 @@
-import type { ConversationDetail, ConversationEvidenceInput, ConversationPreparationInput } from '@groeipad/contracts';
+import type { ConversationDetail, ConversationPreparationInput } from '@groeipad/contracts';
 import type { Ctx } from '../../platform/actor.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { fresh } from './conversation.present.ts';
 import { assertState, forbid, loadVisible, recordEvent, stale } from './conversations.access.ts';
-import { abilitiesFor } from './conversations.policy.ts';
 import * as repo from './conversations.repository.ts';
 import * as lookups from './lookups.repository.ts';
 
-// The employee's side before the conversation: the self-reflection, sharing it, and evidence.
+// The employee's side before the conversation: the self-reflection and sharing it (evidence: evidence.service.ts).
 
 export async function savePreparation(
   ctx: Ctx,
@@ -59,33 +58,5 @@ export async function sharePreparation(ctx: Ctx, id: string, version: number): P
     if (toState !== access.state) await recordEvent(tx, ctx, id, 'state_changed', { fromState: access.state, toState });
     await recordEvent(tx, ctx, id, 'preparation_shared');
   });
-  return fresh(ctx, id);
-}
-
-export async function addEvidence(ctx: Ctx, id: string, input: ConversationEvidenceInput): Promise<ConversationDetail> {
-  const { full, access } = await loadVisible(ctx, id);
-  if (!abilitiesFor(ctx.actor, access).manageEvidence) {
-    if (ctx.actor.personId !== full.c.employeeId) forbid('Alleen de medewerker voegt bewijs toe.');
-    throw new AppError('conflict', 'Bij een afgerond of afgezegd gesprek kun je geen bewijs meer toevoegen.');
-  }
-  await lookups.insertEvidence(ctx.db, {
-    boardId: ctx.actor.boardId,
-    personId: full.c.employeeId,
-    conversationId: id,
-    title: input.title,
-    description: input.description,
-    url: input.url ?? null,
-    createdBy: ctx.actor.personId,
-  });
-  return fresh(ctx, id);
-}
-
-export async function removeEvidence(ctx: Ctx, id: string, evidenceId: string): Promise<ConversationDetail> {
-  const { full, access } = await loadVisible(ctx, id);
-  if (!abilitiesFor(ctx.actor, access).manageEvidence) {
-    if (ctx.actor.personId !== full.c.employeeId) forbid('Alleen de medewerker haalt bewijs weg.');
-    throw new AppError('conflict', 'Bij een afgerond of afgezegd gesprek blijft het bewijs staan.');
-  }
-  if (!(await lookups.deleteEvidence(ctx.db, ctx.actor.boardId, id, evidenceId))) throw new AppError('not_found');
   return fresh(ctx, id);
 }

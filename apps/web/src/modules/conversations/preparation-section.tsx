@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Group, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconExternalLink, IconPlus, IconShare, IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { IconShare } from '@tabler/icons-react';
 import type { ConversationDetail } from '@groeipad/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api.ts';
-import { AppModal } from '../../ui/app-modal.tsx';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
+import { EvidenceSection } from './evidence-section.tsx';
 import { formatMoment, Section } from './parts.tsx';
-import { useAddEvidence, useRemoveEvidence, useSavePreparation, useSharePreparation } from './queries.ts';
+import { useSavePreparation, useSharePreparation } from './queries.ts';
 
 type Props = { c: ConversationDetail };
 
@@ -120,139 +120,6 @@ function ReflectionForm({ c }: Props) {
   );
 }
 
-function EvidenceList({ c }: Props) {
-  const { t } = useTranslation('conversations');
-  const add = useAddEvidence(c.id);
-  const remove = useRemoveEvidence(c.id);
-  const [open, setOpen] = useState(false);
-  const [removing, setRemoving] = useState<{ id: string; title: string } | null>(null);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [url, setUrl] = useState('');
-  const fieldErrors = isApiError(add.error) ? add.error.fieldErrors() : {};
-  return (
-    <Stack gap="xs">
-      {c.evidence.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('prep.evidenceEmpty')}
-        </Text>
-      ) : (
-        <List spacing="xs" listStyleType="none" p={0}>
-          {c.evidence.map((e) => (
-            <List.Item key={e.id}>
-              <Group gap="xs" wrap="nowrap" align="flex-start">
-                <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-                  {e.url ? (
-                    <Anchor href={e.url} target="_blank" rel="noreferrer noopener" fw={600} size="sm">
-                      {e.title} <IconExternalLink size={12} aria-hidden />
-                    </Anchor>
-                  ) : (
-                    <Text fw={600} size="sm">
-                      {e.title}
-                    </Text>
-                  )}
-                  {e.description ? (
-                    <Text size="sm" c="dimmed">
-                      {e.description}
-                    </Text>
-                  ) : null}
-                </Stack>
-                {c.abilities.manageEvidence ? (
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.8"
-                    aria-label={t('prep.evidenceRemove', { title: e.title })}
-                    onClick={() => setRemoving(e)}
-                  >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
-                ) : null}
-              </Group>
-            </List.Item>
-          ))}
-        </List>
-      )}
-      {c.abilities.manageEvidence ? (
-        <Group>
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setOpen(true)}
-          >
-            {t('prep.evidenceAdd')}
-          </Button>
-        </Group>
-      ) : null}
-      <AppModal opened={open} onClose={() => setOpen(false)} title={t('prep.evidenceAdd')}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate(
-              { title, description, url: url.trim() || null },
-              {
-                onSuccess: () => {
-                  setOpen(false);
-                  setTitle('');
-                  setDescription('');
-                  setUrl('');
-                },
-              },
-            );
-          }}
-        >
-          <Stack gap="sm">
-            <TextInput
-              label={t('prep.evidenceTitleField')}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              required
-              maxLength={200}
-              error={fieldErrors.title}
-              data-autofocus
-            />
-            <Textarea
-              label={t('prep.evidenceDescription')}
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-              autosize
-              minRows={2}
-              maxLength={2000}
-              error={fieldErrors.description}
-            />
-            <TextInput
-              label={t('prep.evidenceUrl')}
-              type="url"
-              value={url}
-              onChange={(e) => setUrl(e.currentTarget.value)}
-              placeholder="https://"
-              error={fieldErrors.url}
-            />
-            <FormError error={Object.keys(fieldErrors).length ? null : add.error} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={add.isPending} disabled={!title.trim()}>
-                {t('prep.evidenceAdd')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </AppModal>
-      <ConfirmModal
-        opened={removing !== null}
-        title={t('prep.evidenceRemoveTitle')}
-        confirmLabel={t('prep.evidenceRemoveTitle')}
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => setRemoving(null) })}
-      >
-        {t('prep.evidenceRemoveText', { title: removing?.title ?? '' })}
-      </ConfirmModal>
-    </Stack>
-  );
-}
-
 export function PreparationSection({ c }: Props) {
   const { t } = useTranslation('conversations');
   const isEmployee = c.side === 'employee';
@@ -290,7 +157,7 @@ export function PreparationSection({ c }: Props) {
         )}
       </Section>
       <Section id="evidence" title={t('prep.evidenceTitle')} intro={t('prep.evidenceIntro')}>
-        <EvidenceList c={c} />
+        <EvidenceSection c={c} />
       </Section>
       <Section id="feedback" title={t('prep.feedbackTitle')} intro={t('prep.feedbackIntro')}>
         {c.feedbackRounds.length === 0 ? (

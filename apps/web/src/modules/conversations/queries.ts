@@ -5,6 +5,7 @@ import type {
   ConversationAccessGrants,
   ConversationCancelInput,
   ConversationDetail,
+  ConversationEvidenceFileQuery,
   ConversationEvidenceInput,
   ConversationPage,
   ConversationPlanInput,
@@ -16,7 +17,7 @@ import type {
   ConversationSignInput,
   PeoplePage,
 } from '@groeipad/contracts';
-import { api } from '../../app/api.ts';
+import { api, uploadFile, withQuery } from '../../app/api.ts';
 
 const keys = {
   all: ['conversations'] as const,
@@ -123,6 +124,17 @@ export const useAddEvidence = (id: string) =>
   useConversationChange(id, (input: ConversationEvidenceInput) => api.post(`${base(id)}/evidence`, input));
 export const useRemoveEvidence = (id: string) =>
   useConversationChange(id, (evidenceId: string) => api.delete(`${base(id)}/evidence/${evidenceId}`));
+/** Evidence with a file: the file is the body, the rest goes in the query string; reports the upload's progress. */
+export const useUploadEvidence = (id: string, onProgress: (fraction: number) => void) =>
+  useConversationChange(id, ({ file, ...input }: Omit<ConversationEvidenceFileQuery, 'fileName'> & { file: File }) =>
+    uploadFile<ConversationDetail>(
+      withQuery(`${base(id)}/evidence/file`, { ...input, fileName: file.name.slice(0, 255) }),
+      file,
+      onProgress,
+    ),
+  );
+/** Where a file of the conversation's evidence is downloaded; the server checks who may and logs the reads. */
+export const evidenceFileUrl = (id: string, evidenceId: string) => `${base(id)}/evidence/${evidenceId}/file`;
 export const useSaveReport = (id: string) =>
   useConversationChange(id, (input: ConversationReportInput) => api.put(`${base(id)}/report`, input));
 export const useSign = (id: string) =>

@@ -22,7 +22,7 @@ function useScreenSizedType() {
   useEffect(() => {
     const root = document.documentElement;
     const before = root.style.fontSize;
-    root.style.fontSize = 'clamp(16px, 1.1vw, 24px)';
+    root.style.fontSize = 'clamp(16px, 1.2vw, 26px)';
     return () => {
       root.style.fontSize = before;
     };
