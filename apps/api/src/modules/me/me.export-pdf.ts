@@ -37,6 +37,43 @@ const GOAL_STATUS: Record<string, string> = {
   stopped: 'gestopt',
 };
 
+/** What kind of file it is, in words; the stored media type was decided by the server from the content. */
+const FILE_KIND: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG-afbeelding',
+  'image/jpeg': 'JPEG-afbeelding',
+  'image/webp': 'WebP-afbeelding',
+  'image/gif': 'GIF-afbeelding',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word-document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel-werkmap',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint-presentatie',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument-tekst',
+  'text/plain': 'tekstbestand',
+};
+
+function fileKind(mediaType: string): string {
+  return FILE_KIND[mediaType.split(';')[0]!.trim()] ?? mediaType;
+}
+
+function fileSize(bytes: number): string {
+  const mb = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat('nl-NL', {
+    style: 'unit',
+    unit: mb ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: mb ? 1 : 0,
+  }).format(mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024)));
+}
+
+type Evidence = NonNullable<PersonalExport['developmentPlan']>['evidence'][number];
+
+/** One line per piece of evidence: its title and its link, or its file by name, kind and size (never the bytes). */
+function evidenceLine(e: Evidence, conversations: PersonalExport['conversations']): string {
+  const what = e.file ? `bestand ${e.file.name} (${fileKind(e.file.mediaType)}, ${fileSize(e.file.size)})` : e.url;
+  const conversation = e.conversationId ? conversations.find((c) => c.id === e.conversationId) : undefined;
+  const at = conversation ? `bij ${conversation.kind} van ${conversation.scheduledOn}` : '';
+  return `• ${[e.title, what, at].filter(Boolean).join(' – ')}`;
+}
+
 function day(iso: string | null | undefined): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
@@ -142,7 +179,23 @@ export function renderPersonalExportPdf(data: PersonalExport): Promise<Buffer> {
       for (const a of g.actions) line(`${a.doneAt ? '☑' : '☐'} ${a.title}${a.dueOn ? ` (vóór ${day(a.dueOn)})` : ''}`);
       for (const ch of g.checkins.slice(0, 5))
         line(`${day(ch.createdAt)}: ${GOAL_STATUS[ch.status] ?? ch.status}${ch.note ? ` – ${ch.note}` : ''}`, true);
+      for (const e of g.evidence) line(evidenceLine(e, data.conversations));
     }
+  }
+  // Evidence not tied to a goal: on the plan itself or for a conversation.
+  if (plan && plan.evidence.length > 0) {
+    sub(`Bewijs en materiaal (${plan.evidence.length})`);
+    for (const e of plan.evidence) line(evidenceLine(e, data.conversations));
+  }
+  const files = plan ? [...plan.goals.flatMap((g) => g.evidence), ...plan.evidence].filter((e) => e.file).length : 0;
+  if (files > 0) {
+    const where = 'vanuit je ontwikkelplan of het gesprek';
+    line(
+      files === 1
+        ? `Het bestand zelf staat in Groeipad; download het ${where}.`
+        : `De ${files} bestanden zelf staan in Groeipad; download ze ${where}.`,
+      true,
+    );
   }
 
   heading(`Feedback (${data.feedback.length} rondes)`);

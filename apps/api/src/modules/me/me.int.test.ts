@@ -95,6 +95,91 @@ describe('home tasks and the personal export', () => {
     expect(logged).toHaveLength(2);
   });
 
+  it('lists evidence files by name, kind and size in the JSON and the PDF, never their content', async () => {
+    const { people } = staffOf('Onderbouw');
+    const me = people[0]!;
+    const session = await sessionFor(env.database, me.id);
+    const pdfBytes = Buffer.from('%PDF-1.4\n% geheime inhoud van het bestand\n%%EOF\n');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(3000, 7)]);
+    const upload = (query: Record<string, string>, bytes: Buffer) =>
+      env.app.inject({
+        method: 'POST',
+        url: `/api/development/evidence/file?${new URLSearchParams(query).toString()}`,
+        headers: { ...session.headers, 'content-type': 'application/octet-stream' },
+        payload: bytes,
+      });
+    const goal = await env.app.inject({
+      method: 'POST',
+      url: '/api/development/goals',
+      headers: session.headers,
+      payload: { title: 'Rekenlessen met meer uitdaging' },
+    });
+    expect(goal.statusCode, goal.body).toBe(201);
+    expect(
+      (await upload({ fileName: 'Lesplan rekenen.pdf', title: 'Lesplan', goalId: goal.json().id }, pdfBytes))
+        .statusCode,
+    ).toBe(201);
+    expect((await upload({ fileName: 'bord.png', title: 'Foto van het bord' }, png)).statusCode).toBe(201);
+    const link = await env.app.inject({
+      method: 'POST',
+      url: '/api/development/evidence',
+      headers: session.headers,
+      payload: { title: 'Lesvideo', url: 'https://example.org/video' },
+    });
+    expect(link.statusCode).toBe(201);
+
+    // Evidence for a conversation says which conversation.
+    const zuid = board.schools.find((x) => x.name === 'School Zuid')!;
+    const [kind] = await env.database.db
+      .select()
+      .from(cycleTables.conversationKinds)
+      .where(
+        and(eq(cycleTables.conversationKinds.schoolId, zuid.id), eq(cycleTables.conversationKinds.key, 'voortgang')),
+      );
+    const { team } = staffOf('Onderbouw');
+    const leadId = board.memberships.find((m) => m.teamId === team.id && m.role === 'teamleider')!.personId;
+    const planned = await env.app.inject({
+      method: 'POST',
+      url: '/api/conversations',
+      headers: (await sessionFor(env.database, leadId)).headers,
+      payload: {
+        employeeId: me.id,
+        kindId: kind!.id,
+        scheduledAt: '2030-03-12T14:30:00+01:00',
+        durationMinutes: 45,
+        location: '',
+      },
+    });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const forConversation = await env.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${planned.json().id}/evidence/file?fileName=observatie.pdf&title=Observatie`,
+      headers: { ...session.headers, 'content-type': 'application/pdf' },
+      payload: pdfBytes,
+    });
+    expect(forConversation.statusCode, forConversation.body).toBe(201);
+
+    const json = await env.app.inject({ method: 'GET', url: '/api/me/export.json', headers: session.headers });
+    const plan = json.json<{ developmentPlan: { goals: { evidence: unknown[] }[]; evidence: unknown[] } }>()
+      .developmentPlan;
+    expect(plan.goals[0]!.evidence).toEqual([
+      expect.objectContaining({
+        file: { name: 'Lesplan rekenen.pdf', mediaType: 'application/pdf', size: pdfBytes.length },
+      }),
+    ]);
+    expect(json.body).not.toContain('geheime inhoud');
+
+    const pdf = await env.app.inject({ method: 'GET', url: '/api/me/export.pdf', headers: session.headers });
+    expect(pdf.statusCode).toBe(200);
+    const text = (await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Lesplan – bestand Lesplan rekenen.pdf (PDF, 1 kB)');
+    expect(text).toContain('Foto van het bord – bestand bord.png (PNG-afbeelding, 3 kB)');
+    expect(text).toContain('Lesvideo – https://example.org/video');
+    expect(text).toContain(`Observatie – bestand observatie.pdf (PDF, 1 kB) – bij ${kind!.name} van 12 maart 2030`);
+    expect(text).toContain('De 3 bestanden zelf staan in Groeipad');
+    expect(text).not.toContain('geheime inhoud');
+  });
+
   it('refuses anonymous callers', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/me/export.json' });
     expect(res.statusCode).toBe(401);
