@@ -285,7 +285,17 @@ export const CycleCoverage = z.object({
   school: z.object({ id: Id, name: z.string() }),
   schoolYear: z.object({ id: Id, name: z.string(), startsOn: z.string(), endsOn: z.string() }).nullable(),
   years: z.array(z.object({ id: Id, name: z.string() })),
-  kinds: z.array(z.object({ id: Id, name: z.string() })),
+  kinds: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      /**
+       * When the kind's conversations belong to a period of the shown year that has not started yet (its rules'
+       * earliest period): that period. Low numbers for it are then no backlog yet.
+       */
+      upcoming: z.object({ periodName: z.string(), startsOn: z.string() }).nullable(),
+    }),
+  ),
   teams: z.array(z.object({ id: Id.nullable(), name: z.string(), cells: z.array(CoverageCell) })),
   total: z.array(CoverageCell),
   /** Active staff to whom a rule applies but who have no leidinggevende. */

@@ -223,6 +223,13 @@ export async function findCycleTasks(db: Db, actor: Actor, now: Date): Promise<H
   return tasks;
 }
 
+/** The earliest period of the year that a kind's rules ask for, when it starts after today. */
+function upcomingPeriod(year: Year | undefined, rules: StatusRule[], kindId: string, today: string) {
+  const positions = rules.filter((r) => r.kindId === kindId).map((r) => r.periodPosition);
+  const period = year?.periods.find((p) => p.position === Math.min(...positions));
+  return period && today < period.startsOn ? { periodName: period.name, startsOn: period.startsOn } : null;
+}
+
 function cell(kindId: string): CoverageCell {
   return { kindId, applicable: 0, done: 0, planned: 0, overdue: 0, due: 0, notDue: 0, percentDone: null };
 }
@@ -265,7 +272,7 @@ export async function getCoverage(ctx: Ctx, schoolId: string, schoolYearId?: str
     school,
     schoolYear: year ? yearRef(year) : null,
     years: yearChoices(years),
-    kinds: ruleKinds.map((k) => ({ id: k.id, name: k.name })),
+    kinds: ruleKinds.map((k) => ({ id: k.id, name: k.name, upcoming: upcomingPeriod(year, activeRules, k.id, today) })),
     configured: kinds.length > 0,
     abilities: policy.cycleAbilities(ctx.actor, schoolId, kinds.length > 0),
   };

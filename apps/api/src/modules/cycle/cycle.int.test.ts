@@ -423,6 +423,28 @@ describe('overview and coverage', () => {
     expect(res.statusCode).toBe(400);
   });
 
+  it('says which kinds belong to a period that has not started yet', async () => {
+    const res = await send('POST', `/api/schools/${noordId}/cycle/years`, leader, {
+      name: '2098-2099',
+      startsOn: '2098-08-01',
+      endsOn: '2099-07-31',
+      periods: [
+        { name: 'Herfst', startsOn: '2098-08-01', endsOn: '2098-11-30' },
+        { name: 'Winter', startsOn: '2098-12-01', endsOn: '2099-03-31' },
+        { name: 'Zomer', startsOn: '2099-04-01', endsOn: '2099-07-31' },
+      ],
+    });
+    const future = res.json<CycleConfig>().years.find((y) => y.name === '2098-2099')!;
+    const body = (await get(`/api/schools/${noordId}/cycle/coverage?schoolYearId=${future.id}`, leader)).json();
+    const upcoming = (key: string) => body.kinds.find((k: { id: string }) => k.id === kindId(key)).upcoming;
+    expect(upcoming('planning')).toEqual({ periodName: 'Herfst', startsOn: '2098-08-01' });
+    expect(upcoming('voortgang')).toEqual({ periodName: 'Winter', startsOn: '2098-12-01' });
+    // A year that has passed has nothing to come.
+    const past = (await get(`/api/schools/${noordId}/cycle/coverage?schoolYearId=${yearId}`, leader)).json();
+    expect(past.kinds.every((k: { upcoming: unknown }) => k.upcoming === null)).toBe(true);
+    expect((await send('DELETE', `/api/schools/${noordId}/cycle/years/${future.id}`, leader)).statusCode).toBe(200);
+  });
+
   it('keeps a year and a kind that conversations use', async () => {
     const year = await send('DELETE', `/api/schools/${noordId}/cycle/years/${yearId}`, leader);
     expect(year.statusCode).toBe(409);

@@ -1,36 +1,17 @@
 import { Alert, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CoverageCell, CycleConfig, CycleCoverage } from '@groeipad/contracts';
+import type { CoverageCell, CycleCoverage } from '@groeipad/contracts';
 import { currentLocale } from '../../app/i18n.ts';
 
-/** A kind whose conversations belong to a period that has not started yet on the day the page is viewed. */
+/** A kind whose conversations belong to a period that has not started yet (the server says which). */
 export type Upcoming = { kindId: string; kindName: string; periodName: string; startsOn: string };
 
-const dutchToday = () =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-
-/**
- * Per kind in the shown year: the earliest period its active rules ask for, when that period is still to come.
- * The coverage answer names no periods, so they come from the school's configuration (readable by everyone who
- * sees the coverage). A rule for some roles or teams only may make the period later for them; never earlier.
- */
-export function upcomingKinds(coverage: CycleCoverage, config: CycleConfig | undefined, today = dutchToday()) {
-  const year = config?.years.find((y) => y.id === coverage.schoolYear?.id);
-  if (!config || !year) return new Map<string, Upcoming>();
+/** Per kind of the coverage: the period still to come, if any. */
+export function upcomingKinds(coverage: CycleCoverage): Map<string, Upcoming> {
   const out = new Map<string, Upcoming>();
   for (const kind of coverage.kinds) {
-    const positions = config.rules.filter((r) => r.kindId === kind.id && r.active).map((r) => r.periodPosition);
-    if (positions.length === 0) continue;
-    const period = year.periods.find((p) => p.position === Math.min(...positions));
-    if (period && today < period.startsOn) {
-      out.set(kind.id, { kindId: kind.id, kindName: kind.name, periodName: period.name, startsOn: period.startsOn });
-    }
+    if (kind.upcoming) out.set(kind.id, { kindId: kind.id, kindName: kind.name, ...kind.upcoming });
   }
   return out;
 }

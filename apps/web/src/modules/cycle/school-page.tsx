@@ -6,7 +6,7 @@ import { Empty } from '../../ui/empty.tsx';
 import { Page } from '../../ui/page.tsx';
 import { FormError, PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { CoverageCard, UpcomingNote, upcomingKinds } from './coverage-card.tsx';
-import { useApplyDefaults, useCoverage, useCycleConfig, useCycleSchools } from './queries.ts';
+import { useApplyDefaults, useCoverage, useCycleSchools } from './queries.ts';
 
 function DefaultsButton({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation('cycle');
@@ -32,8 +32,6 @@ export default function SchoolPage() {
   const schoolId = params.get('school') ?? schools.data?.[0]?.id ?? null;
   const yearId = params.get('jaar');
   const coverage = useCoverage(schoolId, yearId);
-  // Only for the periods of the kinds (see upcomingKinds); the page works without it.
-  const config = useCycleConfig(schoolId);
   const school = schools.data?.find((s) => s.id === schoolId);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -44,7 +42,7 @@ export default function SchoolPage() {
   };
   const configureLink = schoolId ? `/school/gesprekscyclus?school=${schoolId}` : '/school/gesprekscyclus';
   const data = coverage.data;
-  const upcoming = data ? upcomingKinds(data, config.data) : new Map<string, never>();
+  const upcoming = data ? upcomingKinds(data) : new Map<string, never>();
 
   return (
     <Page
