@@ -9,7 +9,14 @@ const VIEWPORTS = [
 
 type Target = { name: string; path: string; user?: keyof typeof USERS; prepare?: (page: Page) => Promise<void> };
 
-type Ids = { docentId: string; inviteToken: string; conversationId: string; roundId: string; answerToken: string };
+type Ids = {
+  docentId: string;
+  inviteToken: string;
+  conversationId: string;
+  roundId: string;
+  answerToken: string;
+  questionnaireId: string;
+};
 let ids: Ids | null = null;
 
 /** Runs axe and returns the serious or critical violations, printed so a failure says what to fix. */
@@ -72,13 +79,22 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     conversationId: conversations.items[0]?.id ?? '',
     roundId: rounds.items.find((r) => r.status === 'closed')?.id ?? '',
     answerToken: link,
+    questionnaireId: questionnaires.items[0]?.id ?? '',
   };
   await request.dispose();
 });
 
 function targets(): Target[] {
-  const { docentId, inviteToken, conversationId, roundId, answerToken } =
-    ids ?? ({ docentId: '', inviteToken: '', conversationId: '', roundId: '', answerToken: '' } satisfies Ids);
+  const { docentId, inviteToken, conversationId, roundId, answerToken, questionnaireId } =
+    ids ??
+    ({
+      docentId: '',
+      inviteToken: '',
+      conversationId: '',
+      roundId: '',
+      answerToken: '',
+      questionnaireId: '',
+    } satisfies Ids);
   return [
     { name: 'login', path: '/inloggen' },
     {
@@ -114,6 +130,7 @@ function targets(): Target[] {
     { name: 'school coverage', path: '/school', user: 'directeur' },
     { name: 'cycle configuration', path: '/school/gesprekscyclus', user: 'directeur' },
     { name: 'questionnaires', path: '/school/vragenlijsten', user: 'directeur' },
+    { name: 'questionnaire builder', path: `/school/vragenlijsten/${questionnaireId}`, user: 'directeur' },
     { name: 'people list', path: '/beheer/medewerkers', user: 'beheer' },
     {
       name: 'new person form',
