@@ -11,6 +11,7 @@ import { ScaleCard } from './builder-scale.tsx';
 import { addItemButton, moveButton, SectionCard } from './builder-section.tsx';
 import { useGroupLabel } from './labels.ts';
 import { useQuestionnaire, useQuestionnaireStatus, useSaveQuestionnaire } from './queries.ts';
+import { useWarnBeforeLeaving } from '../../ui/unsaved.ts';
 
 /** A 409 because someone else saved in between (not because the questionnaire was archived). */
 const isStale = (error: unknown) =>
@@ -35,6 +36,7 @@ export function Editor({ q }: { q: FeedbackQuestionnaire }) {
   const status = useQuestionnaireStatus(q.id);
   const latest = useQuestionnaire(q.id);
   const dirty = !sameDraft(draft, draftOf(base));
+  useWarnBeforeLeaving(dirty);
   const behind = q.version !== base.version;
   // Only edits here can be in the way; without them a newer version is simply taken over (below).
   const stale = dirty && (behind || isStale(save.error) || isStale(status.error));
