@@ -2,45 +2,25 @@ import { Card, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import i18n from '../app/i18n.ts';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, Role } from '@groeipad/contracts';
+import { isAuditAction, type AuditEntry, type Role } from '@groeipad/contracts';
 import { ALL_ROLES, roleLabel } from './roles.ts';
 import { formatDateTime } from './format.ts';
-
-const KNOWN_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.locked',
-  'auth.logout_everywhere',
-  'auth.reset_requested',
-  'auth.password_reset',
-  'auth.invited',
-  'auth.invite_accepted',
-  'person.created',
-  'person.updated',
-  'person.deactivated',
-  'person.reactivated',
-  'role.granted',
-  'role.revoked',
-  'managers.changed',
-  'school.created',
-  'school.updated',
-  'team.created',
-  'team.updated',
-  'board.seeded',
-  'import.committed',
-  'sso.configured',
-] as const;
-type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
 const PERSON_FIELDS = ['firstName', 'infix', 'lastName', 'email', 'employeeNumber', 'jobTitle', 'active'] as const;
 type PersonField = (typeof PERSON_FIELDS)[number];
 
-/** The Dutch (or English) label of an audit action; unknown codes are shown as they are. */
+/**
+ * The Dutch (or English) label of an audit action (every action the API writes is in AUDIT_ACTIONS, with a
+ * label in both languages); a code this version does not know yet reads "Andere gebeurtenis (code)".
+ */
 export function actionLabel(action: string): string {
-  return (KNOWN_ACTIONS as readonly string[]).includes(action)
-    ? i18n.t(`actions.${action as KnownAction}`, { ns: 'audit' })
-    : action;
+  return isAuditAction(action)
+    ? i18n.t(`actions.${action}`, { ns: 'audit' })
+    : i18n.t('unknownAction', { ns: 'audit', action });
 }
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+const count = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** A short, readable summary of the details the server recorded. */
 function detailsText(entry: AuditEntry): string {
@@ -56,6 +36,28 @@ function detailsText(entry: AuditEntry): string {
   if (typeof d.sessions === 'number') return t('details.sessions', { count: d.sessions });
   if (typeof d.people === 'number') return t('details.people', { count: d.people });
   if (Array.isArray(d.managerIds)) return t('details.managers', { count: d.managerIds.length });
+  // A downloaded file (of a conversation or of a development plan).
+  if (text(d.name) && (entry.action === 'conversation.evidence_file_read' || d.view === 'evidence_file'))
+    return t('details.file', { name: d.name as string });
+  if (d.view === 'plan') return t('details.viewPlan');
+  if (d.view === 'stale_goals') return t('details.viewStaleGoals');
+  if (entry.action === 'conversation.report_pdf' && count(d.revision) !== null)
+    return t('details.revision', { revision: d.revision as number });
+  if (entry.action === 'auth.login_refused' && d.reason === 'sso_required') return t('details.ssoOnly');
+  if ((entry.action === 'conversation.hr_access' || entry.action === 'conversation.access_revoked') && text(d.reason))
+    return t('details.reason', { reason: d.reason as string });
+  if (entry.action === 'barometer.round.opened' && count(d.invited) !== null)
+    return t('details.invited', { count: d.invited as number });
+  if (d.automatic === true) return t('details.automatic');
+  if (entry.action === 'retention.deleted') {
+    const parts = [
+      count(d.conversations) ? t('details.conversations', { count: d.conversations as number }) : null,
+      count(d.feedbackRounds) ? t('details.feedbackRounds', { count: d.feedbackRounds as number }) : null,
+      count(d.barometerRounds) ? t('details.barometerRounds', { count: d.barometerRounds as number }) : null,
+      d.developmentPlan === true ? t('details.developmentPlan') : null,
+    ];
+    return parts.filter(Boolean).join(', ');
+  }
   return '';
 }
 

@@ -4,6 +4,10 @@ import { auditLog } from './audit.schema.ts';
 export type AuditEvent = {
   boardId: string | null;
   actorId: string | null;
+  /**
+   * One of AUDIT_ACTIONS (@groeipad/contracts), which the audit tables label in Dutch and English; a new
+   * action goes there too, with its labels (audit-actions.test.ts checks every action written here).
+   */
   action: string;
   subjectPersonId?: string | null | undefined;
   targetType?: string | undefined;
