@@ -45,8 +45,7 @@ export function EvidenceFileField({
   const { t } = useTranslation('development');
   const percent = progress === null ? null : Math.round(progress * 100);
   return (
-    // Mantine's error red is 3.3:1 on white; the theme's darker red keeps the message and file name at 4.5:1.
-    <Stack gap={6} style={{ '--mantine-color-error': 'var(--mantine-color-red-light-color)' }}>
+    <Stack gap={6}>
       <FileInput
         label={t('evidenceFile.label')}
         description={t('evidenceFile.hint')}
