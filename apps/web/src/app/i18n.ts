@@ -12,6 +12,7 @@ import nlCycle from '../locales/nl/cycle.json';
 import nlConversations from '../locales/nl/conversations.json';
 import nlFeedback from '../locales/nl/feedback.json';
 import nlDevelopment from '../locales/nl/development.json';
+import nlBarometer from '../locales/nl/barometer.json';
 import nlTeam from '../locales/nl/team.json';
 import enCommon from '../locales/en/common.json';
 import enAuth from '../locales/en/auth.json';
@@ -25,6 +26,7 @@ import enCycle from '../locales/en/cycle.json';
 import enConversations from '../locales/en/conversations.json';
 import enFeedback from '../locales/en/feedback.json';
 import enDevelopment from '../locales/en/development.json';
+import enBarometer from '../locales/en/barometer.json';
 import enTeam from '../locales/en/team.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -54,6 +56,7 @@ export const resources = {
     conversations: nlConversations,
     feedback: nlFeedback,
     development: nlDevelopment,
+    barometer: nlBarometer,
     team: nlTeam,
   },
   en: {
@@ -69,6 +72,7 @@ export const resources = {
     conversations: enConversations,
     feedback: enFeedback,
     development: enDevelopment,
+    barometer: enBarometer,
     team: enTeam,
   },
 } as const;
@@ -92,6 +96,7 @@ void i18n.use(initReactI18next).init({
     'conversations',
     'feedback',
     'development',
+    'barometer',
     'team',
   ],
   interpolation: { escapeValue: false },

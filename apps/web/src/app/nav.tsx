@@ -1,9 +1,10 @@
-import type { ComponentType } from 'react';
+import { Fragment, type ComponentType } from 'react';
 import { Group, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChecklist,
   IconFileImport,
+  IconGauge,
   IconHome,
   IconKey,
   IconMail,
@@ -40,6 +41,8 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const me = useMe();
   const { pathname } = useLocation();
   const can = me.abilities;
+  const { t: tb } = useTranslation('barometer');
+  const leadsSchool = me.memberships.some((m) => m.role === 'schoolleider' || m.role === 'mt_lid');
   const active = (path: string) =>
     path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 
@@ -64,16 +67,30 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         onClick={onNavigate}
       />
       {AREA_LINKS.filter((l) => me.nav.includes(l.area)).map((l) => (
-        <NavLink
-          key={l.area}
-          component={Link}
-          to={l.path}
-          label={t(`nav.${l.area}`)}
-          leftSection={<l.icon size={20} aria-hidden />}
-          active={active(l.path)}
-          aria-current={active(l.path) ? 'page' : undefined}
-          onClick={onNavigate}
-        />
+        <Fragment key={l.area}>
+          <NavLink
+            component={Link}
+            to={l.path}
+            label={t(`nav.${l.area}`)}
+            leftSection={<l.icon size={20} aria-hidden />}
+            active={active(l.path)}
+            aria-current={active(l.path) && !(l.area === 'school' && active('/school/barometer')) ? 'page' : undefined}
+            onClick={onNavigate}
+          />
+          {/* School leaders start the barometer for all teams here and see what teams share with them. */}
+          {l.area === 'school' && leadsSchool ? (
+            <NavLink
+              component={Link}
+              to="/school/barometer"
+              label={tb('nav')}
+              leftSection={<IconGauge size={18} aria-hidden />}
+              pl="xl"
+              active={active('/school/barometer')}
+              aria-current={active('/school/barometer') ? 'page' : undefined}
+              onClick={onNavigate}
+            />
+          ) : null}
+        </Fragment>
       ))}
       {me.nav.includes('beheer') ? (
         <Stack gap={2} mt="md" role="group" aria-labelledby="nav-beheer">

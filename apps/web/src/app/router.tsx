@@ -37,6 +37,9 @@ const FeedbackFillPage = lazy(() => import('../modules/feedback/fill-page.tsx'))
 const FeedbackGivePage = lazy(() => import('../modules/feedback/give-page.tsx'));
 const QuestionnairesPage = lazy(() => import('../modules/feedback/questionnaires-page.tsx'));
 const QuestionnaireEditorPage = lazy(() => import('../modules/feedback/questionnaire-editor.tsx'));
+const BarometerPage = lazy(() => import('../modules/barometer/team-page.tsx'));
+const BarometerFillPage = lazy(() => import('../modules/barometer/fill-page.tsx'));
+const SchoolBarometerPage = lazy(() => import('../modules/barometer/school-page.tsx'));
 const TeamsPage = lazy(() => import('../modules/team/teams-page.tsx'));
 const TeamBoardPage = lazy(() => import('../modules/team/board-page.tsx'));
 const TeamSessionPage = lazy(() => import('../modules/team/session-page.tsx'));
@@ -133,6 +136,23 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="mijn-gegevens" element={<MyDataPage />} />
+        {/* The barometer is the team's own: the API decides who sees it, the page says 'not found' to others. */}
+        <Route
+          path="team/:teamId/barometer"
+          element={
+            <Lazy>
+              <BarometerPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="barometer/invullen/:roundId"
+          element={
+            <Lazy>
+              <BarometerFillPage />
+            </Lazy>
+          }
+        />
         {PLACEHOLDER_AREAS.map((area) => (
           <Route
             key={area}
@@ -185,6 +205,7 @@ export function AppRoutes() {
           <Route path="gesprekscyclus" element={<CycleConfigPage />} />
           <Route path="vragenlijsten" element={<QuestionnairesPage />} />
           <Route path="vragenlijsten/:id" element={<QuestionnaireEditorPage />} />
+          <Route path="barometer" element={<SchoolBarometerPage />} />
         </Route>
         <Route
           path="feedback"
