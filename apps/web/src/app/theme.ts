@@ -21,10 +21,25 @@ const groei: MantineColorsTuple = [
   '#074531',
 ];
 
+// Mantine's red with the upper shades darker: white text on a filled red button (shade 7, or 8 where a page
+// asks for it) is 5.5:1 and 6.6:1 instead of 3.7:1 and 4.1:1, and red text on white passes too.
+const red: MantineColorsTuple = [
+  '#fff5f5',
+  '#ffe3e3',
+  '#ffc9c9',
+  '#ffa8a8',
+  '#ff8787',
+  '#ff6b6b',
+  '#e03131',
+  '#c92a2a',
+  '#b02525',
+  '#8f1d1d',
+];
+
 const base = {
   primaryColor: 'groei',
   primaryShade: { light: 7, dark: 5 },
-  colors: { groei },
+  colors: { groei, red },
   defaultRadius: 'md',
   cursorType: 'pointer',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
