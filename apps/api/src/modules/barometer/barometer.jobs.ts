@@ -19,15 +19,13 @@ export async function sendBarometerReminders(db: Db, mailer: Mailer, config: Con
   const rows = await repo.findReminderCandidates(db, addDays(today, REMINDER_DAYS_BEFORE), today);
   let sent = 0;
   for (const row of rows) {
-    const round = await repo.findRound(db, row.boardId, row.roundId);
-    if (!round) continue;
     await db.transaction(async (tx) => {
       const mail = reminderMail({
         firstName: row.firstName,
         teamName: row.teamName,
         closesOn: row.closesOn,
         link: fillLink({ config }, row.roundId),
-        minGroupSize: round.minGroupSize,
+        minGroupSize: row.minGroupSize,
       });
       await mailer.send(tx, { boardId: row.boardId, to: row.email, ...mail });
       await repo.markReminded(tx, row.roundId, row.personId, now);

@@ -229,6 +229,7 @@ export async function findReminderCandidates(db: Db, closingBy: string, today: s
       boardId: rounds.boardId,
       roundId: rounds.id,
       closesOn: rounds.closesOn,
+      minGroupSize: rounds.minGroupSize,
       teamName: org.teams.name,
       personId: participation.personId,
       firstName: org.people.firstName,
