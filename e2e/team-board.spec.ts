@@ -39,16 +39,16 @@ test('a team sets up its board and runs a board session that every screen follow
   const goals = lead.getByRole('region', { name: 'Teamdoelen' });
   await goals.getByRole('button', { name: 'Teamdoel toevoegen' }).first().click();
   const goalDialog = lead.getByRole('dialog', { name: 'Nieuw teamdoel' });
-  await goalDialog.getByLabel('Doel', { exact: true }).fill(goalTitle);
+  await goalDialog.getByRole('textbox', { name: 'Doel', exact: true }).fill(goalTitle);
   await goalDialog.getByLabel('Beginwaarde').fill('55');
-  await goalDialog.getByLabel('Streefwaarde').fill('80');
+  await goalDialog.getByRole('textbox', { name: 'Streefwaarde' }).fill('80');
   await goalDialog.getByLabel('Eenheid').fill('%');
   await goalDialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(goalDialog).toBeHidden();
   const goalCard = goals.getByRole('article', { name: goalTitle });
   await expect(goalCard.getByText('Nu 55%, doel 80%')).toBeVisible();
   await goalCard.getByRole('button', { name: 'Meting toevoegen' }).click();
-  await goalCard.getByLabel('Waarde (%)').fill('62');
+  await goalCard.getByRole('textbox', { name: 'Waarde (%)' }).fill('62');
   await goalCard.getByRole('button', { name: 'Meting opslaan' }).click();
   await expect(goalCard.getByText('Nu 62%, doel 80%')).toBeVisible();
   await goalCard.getByRole('button', { name: '1 meting' }).click();
@@ -69,7 +69,7 @@ test('a team sets up its board and runs a board session that every screen follow
   const actions = lead.getByRole('region', { name: 'Verbeteracties' });
   await actions.getByRole('button', { name: 'Actie toevoegen' }).first().click();
   const actionDialog = lead.getByRole('dialog', { name: 'Nieuwe verbeteractie' });
-  await actionDialog.getByLabel('Wat gaan we doen?').fill(actionTitle);
+  await actionDialog.getByRole('textbox', { name: 'Wat gaan we doen?' }).fill(actionTitle);
   await actionDialog.getByLabel('Hoort bij doel').selectOption({ label: goalTitle });
   const saved = lead.waitForResponse((r) => r.url().endsWith(`/api/teams/${teamId}/actions`) && r.status() === 201);
   await actionDialog.getByRole('button', { name: 'Opslaan' }).click();
@@ -97,7 +97,7 @@ test('a team sets up its board and runs a board session that every screen follow
 
   // A quick new action from the session screen appears on the board.
   const quick = `Rooster toetsweek ${stamp}`;
-  await tv.getByLabel('Nieuwe actie').fill(quick);
+  await tv.getByRole('textbox', { name: 'Nieuwe actie' }).fill(quick);
   await tv.getByRole('button', { name: 'Actie toevoegen' }).click();
   await expect(actions.getByRole('article', { name: quick })).toBeVisible();
 
