@@ -15,6 +15,7 @@ import {
 } from './demo.data.ts';
 import { seedCycleHistory } from './demo.cycle.ts';
 import { seedDemoFeedback } from './demo.feedback.ts';
+import { findDemoTeam, seedDemoTeamBoard } from './demo.team-board.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same board every time. */
 export function createRandom(seed: number) {
@@ -180,5 +181,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeededBoard | null> {
     now,
     seed: DEMO_SPEC.seed,
   });
+  const teamId = await findDemoTeam(db, board.boardId, `teamleider@${DEMO_DOMAIN}`);
+  if (teamId) await seedDemoTeamBoard(db, { boardId: board.boardId, teamId, now });
   return board;
 }

@@ -3,3 +3,5 @@ export { seedDemoIfEmpty, seedBoard, createRandom, DEMO_SPEC, type BoardSpec } f
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.data.ts';
 /** A believable cycle history (years, conversations, reports, goals) on a seeded board. */
 export { seedCycleHistory, type CycleHistoryOptions } from './demo.cycle.ts';
+/** A living team board (goals with values, actions in every column, eight weeks of sessions) for one team. */
+export { seedDemoTeamBoard, type DemoTeamBoardOptions } from './demo.team-board.ts';
