@@ -15,7 +15,7 @@ async function axeViolations(page: Page, label: string): Promise<string[]> {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of bad)
     console.log(
-      `axe on ${label}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`,
+      `axe on ${label}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
     );
   return bad.map((v) => `${label}: ${v.id} (${v.nodes.length})`);
 }

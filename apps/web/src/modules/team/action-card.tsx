@@ -182,13 +182,7 @@ export function ActionCard({
                 {t('actions.celebrate')}
               </Button>
             ) : null}
-            <Button
-              size="xs"
-              variant="subtle"
-              color="gray.8"
-              leftSection={<IconArchive size={14} aria-hidden />}
-              onClick={onArchive}
-            >
+            <Button size="xs" variant="default" leftSection={<IconArchive size={14} aria-hidden />} onClick={onArchive}>
               {t('actions.archive')}
             </Button>
           </Group>

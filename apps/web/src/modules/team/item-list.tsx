@@ -189,7 +189,7 @@ export function ItemList({
                     <ActionIcon
                       variant="subtle"
                       size="sm"
-                      color="gray.8"
+                      color="dark"
                       aria-label={t('items.archive', { text: item.body })}
                       onClick={() => setArchiving(item)}
                     >
