@@ -2,12 +2,8 @@ import { Anchor, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconMail, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TeamBoard } from '@groeipad/contracts';
+import { BarometerBoardPart } from '../barometer/index.ts';
 import { ItemList } from './item-list.tsx';
-
-/** The team's latest barometer will sit here; the barometer module connects it. */
-function BarometerSpot(_props: { teamId: string }) {
-  return null;
-}
 
 /** Programme information: who is in the team (the coach and teamleider marked) with contact details, and norms. */
 export function ProgrammePart({ board }: { board: TeamBoard }) {
@@ -67,7 +63,7 @@ export function ProgrammePart({ board }: { board: TeamBoard }) {
           emptyIcon={<IconScale aria-hidden />}
         />
       </Stack>
-      <BarometerSpot teamId={teamId} />
+      <BarometerBoardPart teamId={teamId} />
     </Stack>
   );
 }

@@ -40,7 +40,11 @@ export function useTeamBoard(teamId: string) {
     queryFn: () => api.get<TeamBoard>(`/api/teams/${teamId}/board`),
     retry: (count, error) => !isApiError(error, 'not_found') && count < 2,
   });
-  const refetch = useCallback(() => void client.invalidateQueries({ queryKey: keys.board(teamId) }), [client, teamId]);
+  // The barometer's part of the board follows the same stream (a round opened, closed or shared).
+  const refetch = useCallback(() => {
+    void client.invalidateQueries({ queryKey: keys.board(teamId) });
+    void client.invalidateQueries({ queryKey: ['barometer', 'team', teamId] });
+  }, [client, teamId]);
   useLiveTopic(query.isSuccess ? `/api/teams/${teamId}/board/events` : null, refetch);
   return query;
 }
