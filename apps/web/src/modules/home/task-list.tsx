@@ -77,7 +77,7 @@ export function TaskList({ tasks }: { tasks: HomeTask[] }) {
         return (
           <li key={task.key}>
             <Paper withBorder radius="md" p={0}>
-              <UnstyledButton component={Link} to={task.href} p="sm" w="100%" className="gp-task">
+              <UnstyledButton component={Link} to={task.href} p="sm" w="100%" display="block" className="gp-task">
                 <Group wrap="nowrap" gap="sm" align="flex-start">
                   <ThemeIcon variant="light" size="lg" radius="md" aria-hidden>
                     <Icon size={20} />
