@@ -74,7 +74,7 @@ export const ConversationEvidenceInput = z
     title: z.string().trim().min(1).max(200),
     description: z.string().max(2000).default(''),
     url: z
-      .url({ protocol: /^https?$/ })
+      .url({ protocol: /^https?$/, error: 'Gebruik een link die begint met https:// of http://.' })
       .max(2000)
       .nullable()
       .optional(),

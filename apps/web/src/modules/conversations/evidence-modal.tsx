@@ -44,6 +44,8 @@ export function ConversationEvidenceModal({
     initialValues: INITIAL,
     validate: {
       title: (v) => (v.trim() ? null : t('prep.evidenceTitleRequired')),
+      url: (v, values) =>
+        values.kind !== 'link' || !v.trim() || /^https?:\/\/\S+$/i.test(v.trim()) ? null : t('prep.evidenceUrlInvalid'),
       file: (file, values) =>
         values.kind !== 'file' ? null : file ? evidenceFileProblem(file, td) : td('evidenceFile.required'),
     },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconDownload, IconExternalLink, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import type { ConversationDetail } from '@groeipad/contracts';
 import { useTranslation } from 'react-i18next';
@@ -59,9 +59,9 @@ export function EvidenceSection({ c }: { c: ConversationDetail }) {
   const [removing, setRemoving] = useState<Evidence | null>(null);
   if (c.side !== 'employee' && c.preparation.answers === null) {
     return (
-      <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+      <Text size="sm" c="dimmed">
         {t('prep.evidenceNotShared')}
-      </Badge>
+      </Text>
     );
   }
   return (

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Badge, Card, Stack, Text, Title } from '@mantine/core';
 import {
   IconCalendarEvent,
@@ -92,5 +92,23 @@ export function Section({
         {action}
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * "Opgeslagen" beside a save button. A save gives the form a new version and so a fresh form, which drops
+ * the focus: the note takes it (when nothing else has it), so keyboard and screen reader users hear that
+ * the save worked and go on from where they were.
+ */
+export function SavedNote({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) ref.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <Text ref={ref} tabIndex={-1} size="sm" c="groei.8" role="status" style={{ outlineOffset: 2 }}>
+      {children}
+    </Text>
   );
 }

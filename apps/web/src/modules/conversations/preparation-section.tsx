@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { IconShare } from '@tabler/icons-react';
 import type { ConversationDetail } from '@groeipad/contracts';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +8,13 @@ import { isApiError } from '../../app/api.ts';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
 import { EvidenceSection } from './evidence-section.tsx';
-import { formatMoment, Section } from './parts.tsx';
+import { formatMoment, SavedNote, Section } from './parts.tsx';
 import { useSavePreparation, useSharePreparation } from './queries.ts';
 
 type Props = { c: ConversationDetail };
 
-function ReflectionForm({ c }: Props) {
+/** `justSaved`: this form is the fresh one after its own save (see SavedNote). */
+function ReflectionForm({ c, justSaved, onSaved }: Props & { justSaved: boolean; onSaved: (version: number) => void }) {
   const { t } = useTranslation('conversations');
   const save = useSavePreparation(c.id);
   const share = useSharePreparation(c.id);
@@ -27,11 +28,9 @@ function ReflectionForm({ c }: Props) {
   if (!form) return <Text size="sm">{t('prep.noForm')}</Text>;
   if (c.preparation.answers === null) {
     return (
-      <Stack gap="xs">
-        <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
-          {t('prep.notShared')}
-        </Badge>
-      </Stack>
+      <Text size="sm" c="dimmed">
+        {t('prep.notShared')}
+      </Text>
     );
   }
   if (!editable) {
@@ -59,7 +58,7 @@ function ReflectionForm({ c }: Props) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ answers, version: c.version });
+        save.mutate({ answers, version: c.version }, { onSuccess: (data) => onSaved(data.version) });
       }}
     >
       <Stack gap="sm">
@@ -84,6 +83,8 @@ function ReflectionForm({ c }: Props) {
           <Text size="sm" c="orange.9" role="status">
             {t('prep.unsaved')}
           </Text>
+        ) : justSaved ? (
+          <SavedNote>{t('prep.saved')}</SavedNote>
         ) : null}
         <Group gap="sm">
           <Button type="submit" loading={save.isPending} disabled={!dirty}>
@@ -123,6 +124,7 @@ function ReflectionForm({ c }: Props) {
 export function PreparationSection({ c }: Props) {
   const { t } = useTranslation('conversations');
   const isEmployee = c.side === 'employee';
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   return (
     <Stack gap="lg">
       <Section
@@ -130,7 +132,7 @@ export function PreparationSection({ c }: Props) {
         title={t('prep.title')}
         intro={isEmployee && c.abilities.editPreparation ? t('prep.intro') : undefined}
       >
-        <ReflectionForm key={c.version} c={c} />
+        <ReflectionForm key={c.version} c={c} justSaved={savedVersion === c.version} onSaved={setSavedVersion} />
       </Section>
       <Section
         id="questions"
@@ -159,11 +161,15 @@ export function PreparationSection({ c }: Props) {
       <Section id="evidence" title={t('prep.evidenceTitle')} intro={t('prep.evidenceIntro')}>
         <EvidenceSection c={c} />
       </Section>
-      <Section id="feedback" title={t('prep.feedbackTitle')} intro={t('prep.feedbackIntro')}>
+      <Section
+        id="feedback"
+        title={t('prep.feedbackTitle')}
+        intro={isEmployee ? t('prep.feedbackIntroOwn') : t('prep.feedbackIntro')}
+      >
         {c.feedbackRounds.length === 0 ? (
           <Stack gap="xs" align="flex-start">
             <Text size="sm" c="dimmed">
-              {t('prep.feedbackEmpty')}
+              {isEmployee ? t('prep.feedbackEmptyOwn') : t('prep.feedbackEmpty')}
             </Text>
             {isEmployee ? (
               <Button component={Link} to="/feedback" size="xs" variant="default">

@@ -18,6 +18,7 @@ import type { ConversationDetail, ConversationReport, ReportAgreementInput } fro
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { FormError } from '../../ui/query-state.tsx';
+import { SavedNote } from './parts.tsx';
 import { useSaveReport } from './queries.ts';
 import { TEXT_FIELDS, type TextField } from './report-view.tsx';
 
@@ -35,8 +36,19 @@ function draftOf(r: ConversationReport | null): Draft {
   };
 }
 
-/** The leidinggevende writes the report: texts, agreements with actions, the next date. */
-export function ManagerEditor({ c }: { c: ConversationDetail }) {
+/**
+ * The leidinggevende writes the report: texts, agreements with actions, the next date. `justSaved`: this is
+ * the fresh editor after its own save (see SavedNote).
+ */
+export function ManagerEditor({
+  c,
+  justSaved,
+  onSaved,
+}: {
+  c: ConversationDetail;
+  justSaved: boolean;
+  onSaved: (version: number) => void;
+}) {
   const { t } = useTranslation('conversations');
   const save = useSaveReport(c.id);
   const [draft, setDraft] = useState<Draft>(() => draftOf(c.report));
@@ -44,17 +56,21 @@ export function ManagerEditor({ c }: { c: ConversationDetail }) {
   const signed = Boolean(c.report?.employeeSignedAt || c.report?.managerSignedAt);
   const setAgreement = (i: number, patch: Partial<ReportAgreementInput>) =>
     setDraft((d) => ({ ...d, agreements: d.agreements.map((a, j) => (j === i ? { ...a, ...patch } : a)) }));
+  const pristine = JSON.stringify(draft) === JSON.stringify(draftOf(c.report));
   const submit = () =>
-    save.mutate({
-      version: c.report?.version ?? 0,
-      ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, draft[f]])),
-      nextDate: draft.nextDate || null,
-      agreements: draft.agreements.map((a) => ({
-        ...a,
-        targetDate: a.targetDate || null,
-        actions: a.actions.map((x) => ({ ...x, dueOn: x.dueOn || null })),
-      })),
-    });
+    save.mutate(
+      {
+        version: c.report?.version ?? 0,
+        ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, draft[f]])),
+        nextDate: draft.nextDate || null,
+        agreements: draft.agreements.map((a) => ({
+          ...a,
+          targetDate: a.targetDate || null,
+          actions: a.actions.map((x) => ({ ...x, dueOn: x.dueOn || null })),
+        })),
+      },
+      { onSuccess: (data) => data.report && onSaved(data.report.version) },
+    );
   return (
     <form
       onSubmit={(e) => {
@@ -250,6 +266,7 @@ export function ManagerEditor({ c }: { c: ConversationDetail }) {
           <Button type="submit" loading={save.isPending}>
             {t('report.save')}
           </Button>
+          {justSaved && pristine ? <SavedNote>{t('report.saved')}</SavedNote> : null}
         </Group>
       </Stack>
     </form>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { ConversationDetail } from '@groeipad/contracts';
@@ -12,7 +13,10 @@ type Props = { c: ConversationDetail };
 
 export function ReportSection({ c }: Props) {
   const { t } = useTranslation('conversations');
+  // Which save made the current version, so the fresh form can say it saved (see SavedNote).
+  const [saved, setSaved] = useState<{ by: 'report' | 'view'; version: number } | null>(null);
   const report = c.report;
+  const justSaved = (by: 'report' | 'view') => saved?.by === by && saved.version === report?.version;
   const older = c.revisions.filter((r) => r.id !== report?.id);
   const superseded = report?.supersedesId ? c.revisions.find((r) => r.id === report.supersedesId) : undefined;
   const title = report
@@ -31,13 +35,24 @@ export function ReportSection({ c }: Props) {
         </Text>
       ) : null}
       {c.abilities.writeReport ? (
-        <ManagerEditor key={report?.version ?? 0} c={c} />
+        <ManagerEditor
+          key={report?.version ?? 0}
+          c={c}
+          justSaved={justSaved('report')}
+          onSaved={(version) => setSaved({ by: 'report', version })}
+        />
       ) : report ? (
         <ReportView report={report} c={c} />
       ) : null}
       {report ? (
         <>
-          <EmployeeView key={`view-${report.version}`} c={c} report={report} />
+          <EmployeeView
+            key={`view-${report.version}`}
+            c={c}
+            report={report}
+            justSaved={justSaved('view')}
+            onSaved={(version) => setSaved({ by: 'view', version })}
+          />
           <Signatures key={`sign-${report.version}`} c={c} report={report} />
           <Group gap="sm">
             {c.abilities.downloadPdf ? (

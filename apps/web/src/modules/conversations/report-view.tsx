@@ -5,7 +5,7 @@ import type { ConversationDetail, ConversationReport } from '@groeipad/contracts
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { FormError } from '../../ui/query-state.tsx';
-import { formatDay } from './parts.tsx';
+import { formatDay, SavedNote } from './parts.tsx';
 import { useSaveReport } from './queries.ts';
 
 export const TEXT_FIELDS = ['goingWell', 'toDevelop', 'employeeNeeds', 'managerOffers', 'progressEvidence'] as const;
@@ -76,7 +76,17 @@ export function ReportView({ report, c }: { report: ConversationReport; c: Conve
 }
 
 /** The employee's own view on the report: a form for them while it is a draft, else text. */
-export function EmployeeView({ c, report }: { c: ConversationDetail; report: ConversationReport }) {
+export function EmployeeView({
+  c,
+  report,
+  justSaved = false,
+  onSaved,
+}: {
+  c: ConversationDetail;
+  report: ConversationReport;
+  justSaved?: boolean;
+  onSaved?: (version: number) => void;
+}) {
   const { t } = useTranslation('conversations');
   const save = useSaveReport(c.id);
   const [view, setView] = useState(report.employeeView);
@@ -104,7 +114,10 @@ export function EmployeeView({ c, report }: { c: ConversationDetail; report: Con
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ version: report.version, employeeView: view, employeeDisagrees: disagrees });
+        save.mutate(
+          { version: report.version, employeeView: view, employeeDisagrees: disagrees },
+          { onSuccess: (data) => data.report && onSaved?.(data.report.version) },
+        );
       }}
     >
       <Stack gap="sm">
@@ -133,6 +146,7 @@ export function EmployeeView({ c, report }: { c: ConversationDetail; report: Con
           <Button type="submit" loading={save.isPending} disabled={!dirty}>
             {t('report.saveView')}
           </Button>
+          {justSaved && !dirty ? <SavedNote>{t('report.viewSaved')}</SavedNote> : null}
         </Group>
       </Stack>
     </form>

@@ -45,6 +45,7 @@ function ShareForm({ c }: { c: ConversationDetail }) {
           <Combobox.Target>
             <TextInput
               label={t('who.shareLabel')}
+              description={t('who.shareHint')}
               placeholder={t('who.sharePlaceholder')}
               value={search}
               onChange={(e) => {
