@@ -6,3 +6,5 @@ export { findBarometerTasks, exportBarometer, type BarometerExport } from './bar
 export { closeExpiredRounds as closeExpiredBarometerRounds } from './rounds.service.ts';
 export { sendBarometerReminders } from './barometer.jobs.ts';
 export * as barometerTables from './barometer.schema.ts';
+/** The standard questions (the demo board's rounds use them). */
+export { STANDARD_QUESTIONS as STANDARD_BAROMETER_QUESTIONS } from './barometer.questions.ts';

@@ -16,6 +16,7 @@ import {
 import { seedCycleHistory } from './demo.cycle.ts';
 import { seedDemoFeedback } from './demo.feedback.ts';
 import { findDemoTeam, seedDemoTeamBoard } from './demo.team-board.ts';
+import { seedDemoBarometer } from './demo.barometer.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same board every time. */
 export function createRandom(seed: number) {
@@ -182,6 +183,9 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeededBoard | null> {
     seed: DEMO_SPEC.seed,
   });
   const teamId = await findDemoTeam(db, board.boardId, `teamleider@${DEMO_DOMAIN}`);
-  if (teamId) await seedDemoTeamBoard(db, { boardId: board.boardId, teamId, now });
+  if (teamId) {
+    await seedDemoTeamBoard(db, { boardId: board.boardId, teamId, now });
+    await seedDemoBarometer(db, { boardId: board.boardId, teamId, now });
+  }
   return board;
 }
