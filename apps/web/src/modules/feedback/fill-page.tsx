@@ -35,7 +35,7 @@ export default function FillPage() {
         {submit.isSuccess ? (
           <Card withBorder radius="md">
             <Stack align="center">
-              <ThankYou name={data.subjectFirstName} />
+              <ThankYou name={data.subjectFirstName} text={self ? t('fill.selfThanks') : undefined} />
               <Button component={Link} to={self ? '/feedback' : '/'} variant="light">
                 {self ? t('fill.backToRounds') : t('fill.backHome')}
               </Button>

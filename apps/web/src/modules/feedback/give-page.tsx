@@ -34,7 +34,7 @@ export function LinkProblem({ error }: { error: unknown }) {
   );
 }
 
-export function ThankYou({ name }: { name: string }) {
+export function ThankYou({ name, text }: { name: string; text?: string | undefined }) {
   const { t } = useTranslation('feedback');
   return (
     <Stack gap="sm" align="center" py="md" role="status">
@@ -42,7 +42,7 @@ export function ThankYou({ name }: { name: string }) {
       <Text fw={700} fz="lg" ta="center">
         {t('give.thanksTitle')}
       </Text>
-      <Text ta="center">{t('give.thanksText', { name })}</Text>
+      <Text ta="center">{text ?? t('give.thanksText', { name })}</Text>
     </Stack>
   );
 }

@@ -1,5 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { Button, Card, Group, Select, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  Button,
+  Card,
+  Group,
+  Select,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconMailForward, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackRoundDetail, RaterGroup } from '@groeipad/contracts';
@@ -20,14 +32,38 @@ export function InvitePanel({ round }: { round: FeedbackRoundDetail }) {
   const [personId, setPersonId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  // Checked here before sending, as the form does not use the browser's own (English) bubbles.
+  const [emailProblem, setEmailProblem] = useState<string | null>(null);
+  const [personProblem, setPersonProblem] = useState<string | null>(null);
+  const [nameProblem, setNameProblem] = useState<string | null>(null);
   const colleagues = useColleagues(search);
+  // On a phone the two long choices sit under each other instead of being cut off.
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
+  // After an invitation the next one starts where the last began.
+  const personField = useRef<HTMLInputElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   const errors = isApiError(invite.error) ? invite.error.fieldErrors() : {};
-  const personError = errors['invitees.0.personId'];
-  const emailError = errors['invitees.0.email'];
+  const personError = personProblem ?? errors['invitees.0.personId'];
+  const emailError = emailProblem ?? errors['invitees.0.email'];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!group) return;
+    if (mode === 'colleague' && !personId) {
+      invite.reset();
+      setPersonProblem(t('invite.personRequired'));
+      return;
+    }
+    if (mode === 'outsider' && !name.trim()) {
+      invite.reset();
+      setNameProblem(t('invite.nameRequired'));
+      return;
+    }
+    if (mode === 'outsider' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
+      invite.reset();
+      setEmailProblem(t('invite.emailInvalid'));
+      return;
+    }
     const invitee = mode === 'colleague' ? (personId ? { personId } : null) : { name, email };
     if (!invitee) return;
     invite.mutate(
@@ -38,6 +74,7 @@ export function InvitePanel({ round }: { round: FeedbackRoundDetail }) {
           setSearch('');
           setName('');
           setEmail('');
+          (mode === 'colleague' ? personField : nameField).current?.focus();
         },
       },
     );
@@ -45,7 +82,7 @@ export function InvitePanel({ round }: { round: FeedbackRoundDetail }) {
 
   return (
     <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="invite-title">
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={2} fz="lg" id="invite-title">
             {t('invite.title')}
@@ -56,6 +93,8 @@ export function InvitePanel({ round }: { round: FeedbackRoundDetail }) {
           <SegmentedControl
             value={mode}
             onChange={(v) => setMode(v)}
+            orientation={narrow ? 'vertical' : 'horizontal'}
+            fullWidth
             data={[
               { value: 'colleague', label: t('invite.colleague') },
               { value: 'outsider', label: t('invite.outsider') },
@@ -74,6 +113,7 @@ export function InvitePanel({ round }: { round: FeedbackRoundDetail }) {
           />
           {mode === 'colleague' ? (
             <Select
+              ref={personField}
               label={t('invite.person')}
               description={t('invite.personHint')}
               placeholder={t('invite.personPlaceholder')}
@@ -85,35 +125,43 @@ export function InvitePanel({ round }: { round: FeedbackRoundDetail }) {
                 label: c.jobTitle ? `${c.displayName} · ${c.jobTitle}` : c.displayName,
               }))}
               value={personId}
-              onChange={setPersonId}
+              onChange={(v) => {
+                setPersonId(v);
+                setPersonProblem(null);
+              }}
               filter={({ options }) => options}
               nothingFoundMessage={search.trim().length >= 2 ? t('invite.noColleagues') : t('invite.typeMore')}
               error={personError}
               required
             />
           ) : (
-            <Group grow align="flex-start" wrap="wrap">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
+                ref={nameField}
                 label={t('invite.name')}
                 value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
+                onChange={(e) => {
+                  setName(e.currentTarget.value);
+                  setNameProblem(null);
+                }}
                 required
                 maxLength={200}
-                miw={200}
-                error={errors['invitees.0.name']}
+                error={nameProblem ?? errors['invitees.0.name']}
               />
               <TextInput
                 type="email"
                 label={t('invite.email')}
                 value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
+                onChange={(e) => {
+                  setEmail(e.currentTarget.value);
+                  setEmailProblem(null);
+                }}
                 required
-                miw={220}
                 error={emailError}
               />
-            </Group>
+            </SimpleGrid>
           )}
-          <FormError error={personError || emailError || errors.raterGroup ? null : invite.error} />
+          <FormError error={personError || emailError || nameProblem || errors.raterGroup ? null : invite.error} />
           <Group>
             <Button
               type="submit"

@@ -7,6 +7,22 @@ import { useGroupLabel } from './labels.ts';
 
 // Colours from low to high; every bar also carries its numbers as text.
 const SHADES = ['red.6', 'orange.5', 'lime.6', 'groei.7', 'teal.7', 'cyan.7', 'blue.7'];
+const shadeOf = (i: number, count: number) => SHADES[Math.round((i / Math.max(1, count - 1)) * 3)];
+
+/** Which colour in the bars is which answer. */
+function ColourKey({ labels }: { labels: string[] }) {
+  const { t } = useTranslation('feedback');
+  return (
+    <Group gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('results.colours')}>
+      {labels.map((label, i) => (
+        <Group key={label} component="li" gap={6} wrap="nowrap">
+          <Box bg={shadeOf(i, labels.length)} w={14} h={14} style={{ borderRadius: 3, flexShrink: 0 }} aria-hidden />
+          <Text size="sm">{label}</Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}
 
 function Distribution({ distribution, labels }: { distribution: number[]; labels: string[] }) {
   const total = distribution.reduce((a, b) => a + b, 0);
@@ -21,10 +37,7 @@ function Distribution({ distribution, labels }: { distribution: number[]; labels
       {distribution.map((n, i) =>
         n > 0 ? (
           <Tooltip key={i} label={`${labels[i]}: ${n}`}>
-            <Box
-              bg={SHADES[Math.round((i / Math.max(1, labels.length - 1)) * 3)]}
-              style={{ width: `${(n / total) * 100}%` }}
-            />
+            <Box bg={shadeOf(i, labels.length)} style={{ width: `${(n / total) * 100}%` }} />
           </Tooltip>
         ) : null,
       )}
@@ -170,6 +183,7 @@ export function ResultsView({ results }: { results: FeedbackResults }) {
           <Text size="sm" c="dimmed">
             {t('results.legend', { labels: results.scale.labels.map((l, i) => `${i + 1} = ${l}`).join(', ') })}
           </Text>
+          <ColourKey labels={results.scale.labels} />
         </Stack>
       </Card>
       {results.sections.map((section) => (

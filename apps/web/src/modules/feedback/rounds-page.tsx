@@ -66,6 +66,7 @@ function StartModal({ opened, onClose }: { opened: boolean; onClose: () => void 
           ) : null}
           <Select
             label={t('start.questionnaire')}
+            placeholder={t('start.questionnairePlaceholder')}
             data={options}
             value={questionnaireId}
             onChange={(v) => {
