@@ -16,8 +16,10 @@ function formatDay(day: string): string {
 /** The next conversation and what to prepare for it: where the plan meets the cycle. */
 function NextConversationCard() {
   const { t } = useTranslation('development');
-  const list = useConversations({ role: 'employee', when: 'upcoming', pageSize: 1 });
-  const next = list.data?.items[0];
+  // 'Upcoming' counts from today on, so a conversation held, signed or cancelled today is in it too: the
+  // next one is the first still to be held.
+  const list = useConversations({ role: 'employee', when: 'upcoming', pageSize: 10 });
+  const next = list.data?.items.find((c) => c.state === 'planned' || c.state === 'preparing');
   return (
     <Card withBorder radius="md" p="lg" component="section" aria-labelledby="volgende-gesprek">
       <Stack gap="xs">
