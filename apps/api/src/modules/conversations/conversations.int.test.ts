@@ -745,6 +745,8 @@ describe('tasks and reminders', () => {
     };
     const tasks = await findConversationTasks(env.database.db, actor, new Date());
     expect(tasks.find((t) => t.href === `/gesprekken/${c.id}`)?.kind).toBe('sign_report');
+    // The employee's task has the employee's text (no 'manager' context).
+    expect(tasks.find((t) => t.href === `/gesprekken/${c.id}`)?.params.context).toBeUndefined();
     const { mailer } = env.app.deps;
     await sendConversationReminders(env.database.db, mailer, env.config, new Date(Date.now() + 3 * DAY));
     const mail = await latestMailTo(env.database, people.employee.email);
@@ -756,5 +758,25 @@ describe('tasks and reminders', () => {
     await sendConversationReminders(env.database.db, mailer, env.config, new Date(Date.now() + 4 * DAY));
     const [after] = await env.database.db.select().from(conversationsTable).where(eq(conversationsTable.id, c.id));
     expect(after!.signReminderSentAt!.getTime()).toBe(before);
+  });
+
+  it("gives the manager a signing task with the manager's text when the employee signed first", async () => {
+    let c = (await plan(s.manager)).json();
+    c = (await holdAfterStart(c.id, c.version, c.scheduledAt)).json();
+    c = (await send('PUT', `/api/conversations/${c.id}/report`, s.manager, { version: 0, goingWell: 'Goed' })).json();
+    c = (
+      await send('POST', `/api/conversations/${c.id}/report/sign`, s.employee, { version: c.report.version })
+    ).json();
+    const actor = {
+      personId: people.manager.id,
+      boardId: board.boardId,
+      sessionId: 's',
+      csrfToken: 'c',
+      memberships: [],
+    };
+    const task = (await findConversationTasks(env.database.db, actor, new Date())).find(
+      (t) => t.href === `/gesprekken/${c.id}`,
+    );
+    expect(task).toMatchObject({ kind: 'sign_report', params: { context: 'manager' } });
   });
 });

@@ -45,7 +45,8 @@ export async function findConversationTasks(db: Db, actor: Actor, now: Date): Pr
       tasks.push({
         key: `conversation:${c.id}:${kind}`,
         kind,
-        params,
+        // The web app's text for the manager's side of signing (i18next context).
+        params: kind === 'sign_report' ? { ...params, context: 'manager' } : params,
         dueOn: amsterdamDay(new Date(c.scheduledAt.getTime() + 7 * DAY)),
         href,
       });
