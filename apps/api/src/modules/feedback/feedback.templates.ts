@@ -13,7 +13,7 @@ const open = (id: string, text: string) => ({ id, type: 'open' as const, text })
 const werkplekbegeleider: FeedbackInstrument = {
   name: 'Quickscan werkplekbegeleider',
   description:
-    'Hoe ervaren studenten, schoolopleiders en collega’s de begeleiding van aanstaande leraren? Veertien korte uitspraken over de rol van werkplekbegeleider.',
+    'Hoe ervaren studenten, schoolopleiders en collega’s de begeleiding van aanstaande leraren? Veertien korte uitspraken over de rol van werkplekbegeleider en twee open vragen.',
   scale: fourPoint,
   raterGroups: ['self', 'leidinggevende', 'student', 'schoolopleider', 'collega'],
   sections: [
