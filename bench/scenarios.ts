@@ -106,7 +106,7 @@ const OVERVIEW_SQL = {
     'select "id", "board_id", "school_id", "kind_id", "roles", "team_ids", "every_years", "period_position", "active", "version", "created_at", "updated_at" from "cycle_rules" where ("cycle_rules"."board_id" = $1 and "cycle_rules"."school_id" = any($2::uuid[])) order by "cycle_rules"."created_at" asc, "cycle_rules"."id" asc',
   teams: 'select "id", "name" from "teams" where ("teams"."board_id" = $1 and "teams"."school_id" = any($2::uuid[]))',
   conversations:
-    'select "id", "school_id", "employee_id", "kind_id", "state", to_char("scheduled_at" at time zone \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\'), to_char("scheduled_at" at time zone \'Europe/Amsterdam\', \'YYYY-MM-DD\') from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" = any($2::uuid[]) and "conversations"."employee_id" = any($3::uuid[]) and "conversations"."scheduled_at" >= $4 and "conversations"."scheduled_at" <= $5)',
+    'select "id", "school_id", "employee_id", "kind_id", "state", (extract(epoch from "scheduled_at") * 1000)::float8 from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" = any($2::uuid[]) and "conversations"."employee_id" = any($3::uuid[]) and "conversations"."scheduled_at" >= $4 and "conversations"."scheduled_at" <= $5)',
 };
 
 // getCoverage: the school (and the policy), then years, kinds, rules, staff and teams in parallel, then the
@@ -121,7 +121,7 @@ const COVERAGE_SQL = {
   teams:
     'select "id", "name" from "teams" where ("teams"."board_id" = $1 and "teams"."school_id" = $2) order by "teams"."name" asc',
   conversations:
-    'select "id", "school_id", "employee_id", "kind_id", "state", to_char("scheduled_at" at time zone \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\'), to_char("scheduled_at" at time zone \'Europe/Amsterdam\', \'YYYY-MM-DD\') from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" = any($2::uuid[]) and "conversations"."scheduled_at" >= $3 and "conversations"."scheduled_at" <= $4)',
+    'select "id", "school_id", "employee_id", "kind_id", "state", (extract(epoch from "scheduled_at") * 1000)::float8 from "conversations" where ("conversations"."board_id" = $1 and "conversations"."school_id" = any($2::uuid[]) and "conversations"."scheduled_at" >= $3 and "conversations"."scheduled_at" <= $4)',
 };
 
 // getResults (results.service.ts): the round (loadRound: for its subject there is no isManagerOf query), then the

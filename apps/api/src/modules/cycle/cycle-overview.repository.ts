@@ -4,7 +4,7 @@ import { prepared } from '../../platform/db/prepared.ts';
 import { conversationsTables as ct } from '../conversations/index.ts';
 import { organisationTables as ot } from '../organisation/index.ts';
 import { conversationKinds } from './cycle.schema.ts';
-import { SCHOOL_TIME_ZONE } from './cycle-status.ts';
+import { localDay } from './cycle-status.ts';
 import { anyOf, placeholder } from './cycle.sql.ts';
 
 // The cycle's reads beyond its configuration, each taking the board it reads: the schools and teams a cycle belongs
@@ -161,16 +161,16 @@ export async function findSchoolStaff(db: Db, boardId: string, schoolId: string)
 
 // Conversations
 
-// The instant as ISO text and its Dutch day, both formatted by the database: the overview and the coverage read
-// hundreds to thousands of conversations per request, and need no Date objects for them.
+// The instant as milliseconds (a number on both drivers): the overview and the coverage read hundreds to thousands
+// of conversations per request and need no Date object for any of them; their Dutch day comes from localDay's
+// per-hour table.
 const conversationFields = {
   id: ct.conversations.id,
   schoolId: ct.conversations.schoolId,
   employeeId: ct.conversations.employeeId,
   kindId: ct.conversations.kindId,
   state: ct.conversations.state,
-  scheduledAt: sql<string>`to_char(${ct.conversations.scheduledAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-  day: sql<string>`to_char(${ct.conversations.scheduledAt} at time zone ${sql.raw(`'${SCHOOL_TIME_ZONE}'`)}, 'YYYY-MM-DD')`,
+  at: sql<number>`(extract(epoch from ${ct.conversations.scheduledAt}) * 1000)::float8`,
 };
 
 const conversationsOfSchools = (db: Db) =>
@@ -211,10 +211,19 @@ export async function findConversationsBetween(
   if (q.schoolIds.length === 0 || q.employeeIds?.length === 0) return [];
   // Instants as ISO text, as Drizzle sends a timestamp column's Date when the statement is not prepared.
   const params = { boardId, schoolIds: q.schoolIds, from: q.from.toISOString(), to: q.to.toISOString() };
-  return q.employeeIds
+  const rows = await (q.employeeIds
     ? prepared(db, 'cycle_conversations_of', conversationsOfEmployees).execute({
         ...params,
         employeeIds: q.employeeIds,
       })
-    : prepared(db, 'cycle_conversations', conversationsOfSchools).execute(params);
+    : prepared(db, 'cycle_conversations', conversationsOfSchools).execute(params));
+  return rows.map((r) => ({
+    id: r.id,
+    schoolId: r.schoolId,
+    employeeId: r.employeeId,
+    kindId: r.kindId,
+    state: r.state,
+    at: r.at,
+    day: localDay(r.at),
+  }));
 }

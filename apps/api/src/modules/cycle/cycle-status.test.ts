@@ -27,7 +27,7 @@ function rule(over: Partial<StatusRule> = {}): StatusRule {
 }
 
 function conv(day: string, state: string, kindId = 'k', id = `c-${day}-${state}`): StatusConversation {
-  return { id, kindId, state, day, scheduledAt: `${day}T10:00:00.000Z` };
+  return { id, kindId, state, day, at: Date.parse(`${day}T10:00:00.000Z`) };
 }
 
 const docent = { roles: ['docent'], teamIds: [TEAM] };

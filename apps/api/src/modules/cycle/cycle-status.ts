@@ -27,8 +27,8 @@ export type StatusConversation = {
   state: string;
   /** The conversation's day in the school's time zone, 'YYYY-MM-DD'. */
   day: string;
-  /** The instant as ISO text in UTC ('…T…Z', always milliseconds), so text order is time order. */
-  scheduledAt: string;
+  /** The instant, in milliseconds since the epoch. */
+  at: number;
 };
 
 export type StatusItem = {
@@ -89,8 +89,8 @@ const CACHED_HOURS = 100_000;
  * on one local day. Each hour is checked at its first and last millisecond, so an hour where that does not hold
  * is formatted per instant instead.
  */
-export function localDay(at: Date): string {
-  const ms = at.getTime();
+export function localDay(at: Date | number): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
   const hour = Math.floor(ms / HOUR);
   let day = dayOfHour.get(hour);
   if (day === undefined) {
@@ -156,9 +156,9 @@ export function deriveCycleStatus(input: {
     const thisYear = ofKind.filter((c) => c.day >= year.startsOn && c.day <= year.endsOn);
     const held = thisYear.filter((c) => HELD_STATES.includes(c.state)).sort(byTimeDesc)[0];
     const base = { ruleId: rule.id, kindId: rule.kindId };
-    if (held) return { ...base, status: 'done', dueOn, conversationId: held.id, scheduledAt: held.scheduledAt };
+    if (held) return { ...base, status: 'done', dueOn, conversationId: held.id, scheduledAt: isoOf(held.at) };
     const open = thisYear.filter((c) => OPEN_STATES.includes(c.state)).sort(byTimeAsc)[0];
-    if (open) return { ...base, status: 'planned', dueOn, conversationId: open.id, scheduledAt: open.scheduledAt };
+    if (open) return { ...base, status: 'planned', dueOn, conversationId: open.id, scheduledAt: isoOf(open.at) };
     if (rule.everyYears > 1) {
       // Held in one of the previous N−1 school years: next due N years after that one.
       for (let back = 1; back < rule.everyYears; back++) {
@@ -186,10 +186,9 @@ export function deriveCycleStatus(input: {
   });
 }
 
-// ISO instants of one format: plain text order is time order (localeCompare would weigh them by locale rules).
-const byTimeAsc = (a: StatusConversation, b: StatusConversation) =>
-  a.scheduledAt < b.scheduledAt ? -1 : a.scheduledAt > b.scheduledAt ? 1 : 0;
-const byTimeDesc = (a: StatusConversation, b: StatusConversation) => byTimeAsc(b, a);
+const byTimeAsc = (a: StatusConversation, b: StatusConversation) => a.at - b.at;
+const byTimeDesc = (a: StatusConversation, b: StatusConversation) => b.at - a.at;
+const isoOf = (ms: number) => new Date(ms).toISOString();
 
 export function emptyCounts(): Record<CycleStatus, number> {
   return { done: 0, planned: 0, overdue: 0, due: 0, not_due: 0 };
