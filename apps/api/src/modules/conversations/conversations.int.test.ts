@@ -619,6 +619,14 @@ describe('report, signatures, lock and correction', () => {
         })
       ).statusCode,
     ).toBe(403);
+    // The employee adds to their own view after the leidinggevende signed: that signature stays.
+    const own = await send('PUT', `/api/conversations/${id}/report`, s.employee, {
+      version: reportVersion,
+      employeeView: 'Ik mis in het verslag mijn werk als mentor. Dat wil ik hier vastleggen.',
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().report.managerSignedAt).not.toBeNull();
+    reportVersion = own.json().report.version;
     const e = await send('POST', `/api/conversations/${id}/report/sign`, s.employee, {
       version: reportVersion,
       disagrees: true,

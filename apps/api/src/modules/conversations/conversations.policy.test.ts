@@ -10,6 +10,7 @@ import {
   foreignReportFields,
   heldFrom,
   isTooEarlyToHold,
+  signaturesVoidedBy,
   type ConversationAccess,
 } from './conversations.policy.ts';
 
@@ -158,4 +159,18 @@ describe('a conversation is held from a quarter of an hour before its start', ()
   ];
   it.each(cases)('%s', (_n, now, early) => expect(isTooEarlyToHold(start, now)).toBe(early));
   it('names the moment it can be', () => expect(heldFrom(start).toISOString()).toBe('2026-03-12T13:15:00.000Z'));
+});
+
+describe('signatures a report change voids', () => {
+  it.each([
+    ["the leidinggevende's text", ['goingWell'], { employee: true, manager: true }],
+    ['the agreements', ['agreements'], { employee: true, manager: true }],
+    ['the next date', ['nextDate'], { employee: true, manager: true }],
+    ["the employee's own view", ['employeeView'], { employee: true, manager: false }],
+    ['disagreeing', ['employeeDisagrees'], { employee: true, manager: false }],
+    ['both parts', ['employeeView', 'toDevelop'], { employee: true, manager: true }],
+    ['nothing', [], { employee: false, manager: false }],
+  ])('%s', (_name, fields, expected) => {
+    expect(signaturesVoidedBy(fields)).toEqual(expected);
+  });
 });

@@ -122,6 +122,18 @@ const MANAGER_FIELDS = [
 ] as const;
 const EMPLOYEE_FIELDS = ['employeeView', 'employeeDisagrees'] as const;
 
+/**
+ * The signatures a change to the report voids. The leidinggevende's text and agreements are what both sign, so a
+ * change there voids both. The employee's own view and disagreement are theirs to keep on record: changing them
+ * voids only the employee's own signature, never the leidinggevende's (else adding a view after the
+ * leidinggevende signed would send the report round again).
+ */
+export function signaturesVoidedBy(changedFields: readonly string[]): { employee: boolean; manager: boolean } {
+  const managerPart = changedFields.some((f) => (MANAGER_FIELDS as readonly string[]).includes(f));
+  const employeePart = changedFields.some((f) => (EMPLOYEE_FIELDS as readonly string[]).includes(f));
+  return { employee: managerPart || employeePart, manager: managerPart };
+}
+
 /** Which report fields a body touches that the given side may not write; empty when all are allowed. */
 export function foreignReportFields(side: ConversationSide, body: Record<string, unknown>): string[] {
   const own: readonly string[] = side === 'manager' ? MANAGER_FIELDS : side === 'employee' ? EMPLOYEE_FIELDS : [];

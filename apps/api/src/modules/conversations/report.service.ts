@@ -17,8 +17,7 @@ import {
   recordEvent,
   stale,
 } from './conversations.access.ts';
-import { sideOf } from './conversations.policy.ts';
-import { foreignReportFields } from './conversations.policy.ts';
+import { foreignReportFields, sideOf, signaturesVoidedBy } from './conversations.policy.ts';
 import * as repo from './conversations.repository.ts';
 import type { ReportAgreement } from './conversations.schema.ts';
 import { getConversation } from './conversations.service.ts';
@@ -97,16 +96,19 @@ export async function saveReport(ctx: Ctx, id: string, input: ConversationReport
       await recordEvent(tx, ctx, id, 'state_changed', { fromState: state, toState: 'report_draft' });
       return;
     }
-    const changed = Object.entries(values).some(
-      ([k, v]) => JSON.stringify(v) !== JSON.stringify(report[k as keyof repo.ReportRow]),
-    );
-    const hadSignature = report.employeeSignedAt !== null || report.managerSignedAt !== null;
-    const row = await repo.updateReport(tx, ctx.actor.boardId, report.id, version, {
-      ...values,
-      ...(changed ? { employeeSignedAt: null, managerSignedAt: null } : {}),
-    });
+    const changed = Object.entries(values)
+      .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(report[k as keyof repo.ReportRow]))
+      .map(([k]) => k);
+    const voided = signaturesVoidedBy(changed);
+    const cleared = {
+      ...(voided.employee && report.employeeSignedAt ? { employeeSignedAt: null } : {}),
+      ...(voided.manager && report.managerSignedAt ? { managerSignedAt: null } : {}),
+    };
+    const row = await repo.updateReport(tx, ctx.actor.boardId, report.id, version, { ...values, ...cleared });
     if (!row) stale();
-    if (changed && hadSignature) await recordEvent(tx, ctx, id, 'signatures_cleared');
+    if (Object.keys(cleared).length > 0) {
+      await recordEvent(tx, ctx, id, 'signatures_cleared', { details: { signatures: Object.keys(cleared) } });
+    }
   });
   return getFresh(ctx, id);
 }

@@ -136,9 +136,9 @@ export function EmployeeView({
           checked={disagrees}
           onChange={(e) => setDisagrees(e.currentTarget.checked)}
         />
-        {dirty && (report.employeeSignedAt || report.managerSignedAt) ? (
+        {dirty && report.employeeSignedAt ? (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-            {t('report.signaturesCleared')}
+            {t('report.signaturesClearedOwn')}
           </Alert>
         ) : null}
         <FormError error={Object.keys(errors).length ? null : save.error} />
