@@ -8,6 +8,7 @@ import {
   IconHome,
   IconKey,
   IconMail,
+  IconMessageStar,
   IconMessages,
   IconPlant2,
   IconSchool,
@@ -22,6 +23,7 @@ import type { Me, NavArea } from '@groeipad/contracts';
 import { useMe } from './auth.tsx';
 
 type AreaLink = { area: Exclude<NavArea, 'beheer'>; path: string; icon: ComponentType<IconProps> };
+type SubLink = { path: string; label: string; icon: ComponentType<IconProps>; show: boolean };
 
 export const AREA_LINKS: readonly AreaLink[] = [
   { area: 'ontwikkeling', path: '/ontwikkeling', icon: IconPlant2 },
@@ -46,6 +48,13 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const active = (path: string) =>
     path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
 
+  // Places within an area that deserve their own entry: 360° feedback belongs to one's development; school
+  // leaders start the barometer for all teams and see what teams share with them.
+  const subLinks: Partial<Record<AreaLink['area'], SubLink[]>> = {
+    ontwikkeling: [{ path: '/feedback', label: t('nav.feedback'), icon: IconMessageStar, show: true }],
+    school: [{ path: '/school/barometer', label: tb('nav'), icon: IconGauge, show: leadsSchool }],
+  };
+
   const adminLinks = [
     { path: '/beheer/medewerkers', label: t('nav.adminPeople'), icon: IconUsers, show: true },
     { path: '/beheer/scholen', label: t('nav.adminSchools'), icon: IconSchool, show: true },
@@ -66,32 +75,36 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         aria-current={active('/') ? 'page' : undefined}
         onClick={onNavigate}
       />
-      {AREA_LINKS.filter((l) => me.nav.includes(l.area)).map((l) => (
-        <Fragment key={l.area}>
-          <NavLink
-            component={Link}
-            to={l.path}
-            label={t(`nav.${l.area}`)}
-            leftSection={<l.icon size={20} aria-hidden />}
-            active={active(l.path)}
-            aria-current={active(l.path) && !(l.area === 'school' && active('/school/barometer')) ? 'page' : undefined}
-            onClick={onNavigate}
-          />
-          {/* School leaders start the barometer for all teams here and see what teams share with them. */}
-          {l.area === 'school' && leadsSchool ? (
+      {AREA_LINKS.filter((l) => me.nav.includes(l.area)).map((l) => {
+        const subs = subLinks[l.area]?.filter((s) => s.show) ?? [];
+        const inSub = subs.some((s) => active(s.path));
+        return (
+          <Fragment key={l.area}>
             <NavLink
               component={Link}
-              to="/school/barometer"
-              label={tb('nav')}
-              leftSection={<IconGauge size={18} aria-hidden />}
-              pl="xl"
-              active={active('/school/barometer')}
-              aria-current={active('/school/barometer') ? 'page' : undefined}
+              to={l.path}
+              label={t(`nav.${l.area}`)}
+              leftSection={<l.icon size={20} aria-hidden />}
+              active={active(l.path) && !inSub}
+              aria-current={active(l.path) && !inSub ? 'page' : undefined}
               onClick={onNavigate}
             />
-          ) : null}
-        </Fragment>
-      ))}
+            {subs.map((s) => (
+              <NavLink
+                key={s.path}
+                component={Link}
+                to={s.path}
+                label={s.label}
+                leftSection={<s.icon size={18} aria-hidden />}
+                pl="xl"
+                active={active(s.path)}
+                aria-current={active(s.path) ? 'page' : undefined}
+                onClick={onNavigate}
+              />
+            ))}
+          </Fragment>
+        );
+      })}
       {me.nav.includes('beheer') ? (
         <Stack gap={2} mt="md" role="group" aria-labelledby="nav-beheer">
           <Group gap={8} px="sm" py={6} c="dimmed">
