@@ -20,7 +20,7 @@ import { ActionModal } from './action-modal.tsx';
 import { EvidenceList } from './evidence-list.tsx';
 import { EvidenceModal } from './evidence-modal.tsx';
 import { CheckinModal, GoalModal } from './modals.tsx';
-import { formatDay, formatMoment, GoalStatusBadge } from './parts.tsx';
+import { formatDay, formatMoment, GoalStatusBadge, today } from './parts.tsx';
 import { useDeleteGoal } from './queries.ts';
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -79,9 +79,16 @@ export function GoalCard({
           <Group gap={6}>
             <GoalStatusBadge status={goal.status} />
             {goal.targetDate ? (
-              <Badge variant="outline" color="gray" tt="none" size="lg">
-                {t('goal.target', { date: formatDay(goal.targetDate) })}
-              </Badge>
+              // Past its date and not finished: say so, whatever the last check-in said.
+              goal.targetDate < today() && goal.status !== 'achieved' && goal.status !== 'stopped' ? (
+                <Badge variant="light" color="orange" tt="none" size="lg">
+                  {t('goal.targetPassed', { date: formatDay(goal.targetDate) })}
+                </Badge>
+              ) : (
+                <Badge variant="outline" color="gray" tt="none" size="lg">
+                  {t('goal.target', { date: formatDay(goal.targetDate) })}
+                </Badge>
+              )
             ) : null}
             {goal.source === 'conversation' ? (
               <Badge
