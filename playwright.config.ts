@@ -55,7 +55,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       GROEIPAD_DATA_DIR: dataDir,
-      WEB_DIST_DIR: path.resolve('apps/web/dist'),
+      // GP_E2E_WEB_DIST: a web build of one's own, so two suites on one machine do not share apps/web/dist.
+      WEB_DIST_DIR: process.env.GP_E2E_WEB_DIST ?? path.resolve('apps/web/dist'),
       LOG_LEVEL: 'warn',
       GROEIPAD_DEMO: 'true',
     },

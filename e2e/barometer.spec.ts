@@ -103,8 +103,10 @@ test('the barometer stays with the team: nothing below three, shared with the sc
   // 2. A second answer, then the round closes: two answers show nothing, with the reason.
   await answerByApi(leaderApi, firstRound, 2);
   await leader.reload();
-  await expect(leader.getByText(/^2 van \d+ collega’s hebben ingevuld$/)).toBeVisible();
-  await expect(leader.getByRole('button', { name: 'Bekijk uitkomst' })).toHaveCount(0);
+  const running = leader.getByRole('region', { name: /^Ronde loopt tot en met / });
+  await expect(running.getByText(/^2 van \d+ collega’s hebben ingevuld$/)).toBeVisible();
+  // While the round runs it shows how many answered, never what: no way to its outcome yet.
+  await expect(running.getByRole('button', { name: /uitkomst/i })).toHaveCount(0);
   await closeOnPage(leader);
   await expect(leader.getByText(/Er hebben 2 collega’s ingevuld\..*Er ontbrak er nog 1\./)).toBeVisible();
   await expect(leader.getByText(/gemiddeld \d/)).toHaveCount(0);
