@@ -11,3 +11,6 @@ export * from './modules/development/development.schema.ts';
 export * from './modules/feedback/feedback.schema.ts';
 export * from './modules/team/team.schema.ts';
 export * from './modules/barometer/barometer.schema.ts';
+export * from './modules/visits/visits.schema.ts';
+export * from './modules/preparations/preparations.schema.ts';
+export * from './modules/programme/programme.schema.ts';

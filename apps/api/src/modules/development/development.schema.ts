@@ -119,7 +119,7 @@ export const developmentCheckins = pgTable(
 );
 
 /** Binary data as a Buffer on both drivers (PGlite hands back a Uint8Array, node-postgres a Buffer). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   toDriver: (value) => value,
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
@@ -168,6 +168,8 @@ export const developmentEvidence = pgTable(
     goalId: uuid('goal_id').references(() => developmentGoals.id, { onDelete: 'set null' }),
     conversationId: uuid('conversation_id'),
     feedbackRoundId: uuid('feedback_round_id'),
+    /** A visit the person was observed in, added by them as evidence. */
+    visitId: uuid('visit_id'),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     url: text('url'),

@@ -72,6 +72,8 @@ export const people = pgTable(
     lastName: text('last_name').notNull(),
     email: text('email').notNull(),
     jobTitle: text('job_title'),
+    /** A work phone number, shown to the person's team on the team board. */
+    phone: text('phone'),
     active: boolean('active').notNull().default(true),
     leftAt: timestamp('left_at', { withTimezone: true }),
     passwordHash: text('password_hash'),
