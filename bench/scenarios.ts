@@ -2,8 +2,9 @@
 // through the same driver, with nothing of the app around it: no hooks, no validation, no service code, no
 // serialisation schema. Adding an endpoint to the table is one more entry in SCENARIOS.
 import { tokenId } from '../apps/api/src/modules/auth/tokens.ts';
-import { localDay, shiftYears } from '../apps/api/src/modules/cycle/cycle-status.ts';
-import { addDays, schoolDay, STATS_WEEKS, weekStartOf } from '../apps/api/src/modules/team/team.stats.ts';
+import { shiftYears } from '../apps/api/src/modules/cycle/cycle-status.ts';
+import { STATS_WEEKS } from '../apps/api/src/modules/team/team.stats.ts';
+import { addDays, schoolDay, weekStartOf } from '../apps/api/src/platform/time.ts';
 
 /**
  * Plain SQL on the benchmark's database, rows as arrays (the row mode Drizzle uses too). On PostgreSQL the
@@ -261,7 +262,7 @@ export const SCENARIOS: Scenario[] = [
               q(OVERVIEW_SQL.rules, [boardId, schoolIds]),
               q(OVERVIEW_SQL.teams, [boardId, schoolIds]),
             ]);
-      const today = localDay(new Date());
+      const today = schoolDay(new Date());
       const chosen = schoolIds.map((id) => yearAt(years, id, today)).filter((y) => y !== undefined);
       const inYear = [...new Set(chosen.map((y) => y[2]))];
       const conversations =
@@ -298,7 +299,7 @@ export const SCENARIOS: Scenario[] = [
         q(COVERAGE_SQL.staff, [boardId, schoolId, true]),
         q(COVERAGE_SQL.teams, [boardId, schoolId]),
       ]);
-      const year = yearAt(years, schoolId, localDay(new Date()));
+      const year = yearAt(years, schoolId, schoolDay(new Date()));
       // Active rules of active kinds (kinds: column 9 active; rules: 3 kind, 8 active).
       const activeKinds = new Set(kinds.filter((k) => k[9] === true).map((k) => k[0]));
       const activeRules = rules.filter((r) => r[8] === true && activeKinds.has(r[3]));

@@ -1,7 +1,7 @@
 import type { BarometerAnswer, BarometerForm } from '@groeipad/contracts';
 import type { Ctx } from '../../platform/actor.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { localDay } from '../cycle/index.ts';
+import { schoolDay } from '../../platform/time.ts';
 import * as policy from './barometer.policy.ts';
 import * as repo from './barometer.repository.ts';
 import { checkAnswer, questionDto } from './barometer.rules.ts';
@@ -35,7 +35,7 @@ export async function getForm(ctx: Ctx, id: string): Promise<BarometerForm> {
     teamName: team?.name ?? '',
     opensOn: round.opensOn,
     closesOn: round.closesOn,
-    status: isOpen(round, localDay(ctx.now)) ? 'open' : 'closed',
+    status: isOpen(round, schoolDay(ctx.now)) ? 'open' : 'closed',
     questions: round.questions.map(questionDto),
     invitedMe: participation !== null,
     answeredByMe: participation?.answered ?? false,
@@ -46,7 +46,7 @@ export async function getForm(ctx: Ctx, id: string): Promise<BarometerForm> {
 
 export async function answer(ctx: Ctx, id: string, input: BarometerAnswer): Promise<void> {
   const { round, participation } = await load(ctx, id);
-  const today = localDay(ctx.now);
+  const today = schoolDay(ctx.now);
   if (!isOpen(round, today)) throw new AppError('conflict', CLOSED, { reason: 'closed' });
   if (!participation) throw new AppError('conflict', NOT_ASKED, { reason: 'not_invited' });
   const checked = checkAnswer(round.questions, input);

@@ -3,10 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { createBoard, latestMailTo, startTestApp, type TestBoard, type TestEnv } from '../../../test/harness.ts';
 import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
-import { localDay } from '../cycle/index.ts';
+import { addDays, schoolDay } from '../../platform/time.ts';
 import { organisationTables as org } from '../organisation/index.ts';
 import { applyRetention } from '../retention/index.ts';
-import { addDays } from './barometer.rules.ts';
 import { barometerTables as bt, closeExpiredBarometerRounds, sendBarometerReminders } from './index.ts';
 import { answer, answerWith, api, openRound, teamWithMembers } from './barometer.test-setup.ts';
 
@@ -40,7 +39,7 @@ describe('invitations and reminders', () => {
     await answer(env, roundId, members[1]!, answerWith(3));
 
     const mailer = createMailer({ from: 'test@groeipad.nl' });
-    const today = localDay(new Date());
+    const today = schoolDay(new Date());
     const subject = `Nog even: de barometer van team ${team.name}`;
     const sentTo = async (email: string) =>
       (
@@ -69,7 +68,7 @@ describe('closing by the daily job', () => {
     const { team, members } = await teamWithMembers(env, board, 3);
     const roundId = await openRound(env, team.id, members[0]!);
     for (const m of members) await answer(env, roundId, m, answerWith(5));
-    const today = localDay(new Date());
+    const today = schoolDay(new Date());
     // On its last day it stays open.
     await setCloses(roundId, today);
     await closeExpiredBarometerRounds(env.database.db, new Date());

@@ -1,10 +1,9 @@
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { localDay } from '../cycle/index.ts';
+import { addDays, schoolDay } from '../../platform/time.ts';
 import { reminderMail } from './barometer.mails.ts';
 import * as repo from './barometer.repository.ts';
-import { addDays } from './barometer.rules.ts';
 import { fillLink } from './rounds.service.ts';
 
 /** A round closing within this many days sends its one reminder. */
@@ -15,7 +14,7 @@ export const REMINDER_DAYS_BEFORE = 2;
  * participation row says who, and remembers that the reminder went out. Returns how many were sent.
  */
 export async function sendBarometerReminders(db: Db, mailer: Mailer, config: Config, now: Date): Promise<number> {
-  const today = localDay(now);
+  const today = schoolDay(now);
   const rows = await repo.findReminderCandidates(db, addDays(today, REMINDER_DAYS_BEFORE), today);
   let sent = 0;
   for (const row of rows) {

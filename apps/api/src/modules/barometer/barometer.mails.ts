@@ -1,5 +1,6 @@
 // The barometer's mails: an invitation when a round opens and one reminder shortly before it closes, only to
 // those who did not answer yet. Both say plainly what is anonymous and what is not.
+import { SCHOOL_TIME_ZONE } from '../../platform/time.ts';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -9,7 +10,7 @@ function longDate(day: string): string {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
-    timeZone: 'Europe/Amsterdam',
+    timeZone: SCHOOL_TIME_ZONE,
   });
 }
 

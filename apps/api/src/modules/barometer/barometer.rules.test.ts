@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, checkAnswer, minimumErrors, ownQuestions, roundMinimums, shuffled } from './barometer.rules.ts';
+import { checkAnswer, minimumErrors, ownQuestions, roundMinimums, shuffled } from './barometer.rules.ts';
+import { addDays } from '../../platform/time.ts';
 import { STANDARD_QUESTIONS } from './barometer.questions.ts';
 
 const scales = STANDARD_QUESTIONS.filter((q) => q.kind === 'scale');

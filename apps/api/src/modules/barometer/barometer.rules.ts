@@ -102,13 +102,6 @@ export function checkAnswer(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { scores, texts } };
 }
 
-/** A calendar day plus some days, both 'YYYY-MM-DD'. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** A uniform random permutation (Fisher–Yates with a cryptographic source; tests pass their own). */
 export function shuffled<T>(items: readonly T[], random: (n: number) => number = randomInt): T[] {
   const out = [...items];

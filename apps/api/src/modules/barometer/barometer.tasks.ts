@@ -1,12 +1,12 @@
 import type { HomeTask } from '@groeipad/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { localDay } from '../cycle/index.ts';
+import { schoolDay } from '../../platform/time.ts';
 import * as repo from './barometer.repository.ts';
 
 /** Home tasks: "Vul de barometer in" for every open round the person was asked for and did not answer. */
 export async function findBarometerTasks(db: Db, actor: Actor, now: Date): Promise<HomeTask[]> {
-  const pending = await repo.findPendingFor(db, actor.boardId, actor.personId, localDay(now));
+  const pending = await repo.findPendingFor(db, actor.boardId, actor.personId, schoolDay(now));
   return pending.map((p) => ({
     key: `barometer-${p.roundId}`,
     kind: 'fill_barometer',

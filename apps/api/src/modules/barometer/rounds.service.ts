@@ -5,11 +5,11 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { publishChange } from '../../platform/live/index.ts';
-import { localDay } from '../cycle/index.ts';
+import { addDays, schoolDay } from '../../platform/time.ts';
 import { invitationMail } from './barometer.mails.ts';
 import * as policy from './barometer.policy.ts';
 import * as repo from './barometer.repository.ts';
-import { addDays, roundMinimums, roundQuestions, shuffled } from './barometer.rules.ts';
+import { roundMinimums, roundQuestions, shuffled } from './barometer.rules.ts';
 import { DEFAULT_TEAM_SETTINGS, loadTeamAsMember, schoolMinimums, teamTopic } from './team.service.ts';
 
 // Opening rounds (for one team, or for every team of a school at once), closing and sealing them, and sharing a
@@ -49,7 +49,7 @@ async function openRound(
     },
     await schoolMinimums(tx, team.boardId, team.schoolId),
   );
-  const today = localDay(ctx.now);
+  const today = schoolDay(ctx.now);
   const round = await repo.insertRound(tx, {
     boardId: team.boardId,
     schoolId: team.schoolId,
@@ -166,7 +166,7 @@ export async function closeRound(ctx: Ctx, id: string) {
 /** Closes every open round whose last day has passed (a daily job); returns how many it closed. */
 export async function closeExpiredRounds(db: Db, now: Date): Promise<number> {
   let closed = 0;
-  for (const r of await repo.findExpiredRounds(db, localDay(now))) {
+  for (const r of await repo.findExpiredRounds(db, schoolDay(now))) {
     const done = await db.transaction(async (tx) => {
       const round = await sealAndClose(tx, r.boardId, r.id, now);
       if (round) {

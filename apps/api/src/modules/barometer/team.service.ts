@@ -9,12 +9,13 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { publishChange } from '../../platform/live/index.ts';
-import { getSchoolSettings, localDay } from '../cycle/index.ts';
+import { getSchoolSettings } from '../cycle/index.ts';
+import { addDays, schoolDay } from '../../platform/time.ts';
 import * as policy from './barometer.policy.ts';
 import { STANDARD_QUESTIONS } from './barometer.questions.ts';
 import * as repo from './barometer.repository.ts';
 import { guardRound, buildTrend } from './barometer.results.ts';
-import { addDays, minimumErrors, ownQuestions, questionDto } from './barometer.rules.ts';
+import { minimumErrors, ownQuestions, questionDto } from './barometer.rules.ts';
 
 // A team's barometer page: settings, the open round with participation counts, closed rounds and the trend.
 
@@ -122,8 +123,8 @@ export async function getTeamBarometer(ctx: Ctx, teamId: string): Promise<TeamBa
     nextRoundOn: open
       ? null
       : last
-        ? maxDay(addDays(last.opensOn, settings.intervalWeeks * 7), localDay(ctx.now))
-        : localDay(ctx.now),
+        ? maxDay(addDays(last.opensOn, settings.intervalWeeks * 7), schoolDay(ctx.now))
+        : schoolDay(ctx.now),
     abilities: { start: open === undefined && staff.length > 0, editSettings: true },
   };
 }

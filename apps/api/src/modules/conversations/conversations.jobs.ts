@@ -4,7 +4,8 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { displayName } from '../organisation/index.ts';
-import { amsterdamDay, formatDay, sendPreparationReminder, sendSignReminder } from './conversations.mails.ts';
+import { formatDay, sendPreparationReminder, sendSignReminder } from './conversations.mails.ts';
+import { schoolDay } from '../../platform/time.ts';
 import * as accessRepo from './access.repository.ts';
 import * as repo from './conversations.repository.ts';
 import * as jobsRepo from './jobs.repository.ts';
@@ -21,11 +22,11 @@ export async function findConversationTasks(db: Db, actor: Actor, now: Date): Pr
   const reports = await repo.findReportsOf(db, actor.boardId, ids);
   const latest = new Map<string, (typeof reports)[number]>();
   for (const r of reports) latest.set(r.conversationId, r);
-  const today = amsterdamDay(now);
+  const today = schoolDay(now);
   const tasks: HomeTask[] = [];
   for (const { c, kindName, employee, manager } of rows) {
     const href = `/gesprekken/${c.id}`;
-    const day = amsterdamDay(c.scheduledAt);
+    const day = schoolDay(c.scheduledAt);
     const report = latest.get(c.id);
     const isEmployee = c.employeeId === actor.personId;
     const other = displayName(isEmployee ? manager : employee);
@@ -47,7 +48,7 @@ export async function findConversationTasks(db: Db, actor: Actor, now: Date): Pr
         kind,
         // The web app's text for the manager's side of signing (i18next context).
         params: kind === 'sign_report' ? { ...params, context: 'manager' } : params,
-        dueOn: amsterdamDay(new Date(c.scheduledAt.getTime() + 7 * DAY)),
+        dueOn: schoolDay(new Date(c.scheduledAt.getTime() + 7 * DAY)),
         href,
       });
     }
@@ -56,7 +57,7 @@ export async function findConversationTasks(db: Db, actor: Actor, now: Date): Pr
         key: `conversation:${c.id}:sign`,
         kind: 'sign_report',
         params,
-        dueOn: amsterdamDay(new Date(report.managerSignedAt.getTime() + 7 * DAY)),
+        dueOn: schoolDay(new Date(report.managerSignedAt.getTime() + 7 * DAY)),
         href,
       });
     }
@@ -70,11 +71,11 @@ export async function findConversationTasks(db: Db, actor: Actor, now: Date): Pr
  */
 export async function sendConversationReminders(db: Db, mailer: Mailer, config: Config, now: Date): Promise<number> {
   let sent = 0;
-  const today = amsterdamDay(now);
+  const today = schoolDay(now);
   for (const row of await jobsRepo.findPrepReminderCandidates(db)) {
     const due = row.c.preparationDueOn!;
     const days = row.reminderDays ?? DEFAULT_REMINDER_DAYS;
-    const from = amsterdamDay(new Date(new Date(`${due}T12:00:00Z`).getTime() - days * DAY));
+    const from = schoolDay(new Date(new Date(`${due}T12:00:00Z`).getTime() - days * DAY));
     if (today < from || today > due) continue;
     await db.transaction(async (tx) => {
       await sendPreparationReminder(tx, mailer, config, {
@@ -138,7 +139,7 @@ export async function exportConversations(db: Db, boardId: string, personId: str
       manager: displayName(manager),
       state: c.state,
       scheduledAt: c.scheduledAt.toISOString(),
-      scheduledOn: formatDay(amsterdamDay(c.scheduledAt)),
+      scheduledOn: formatDay(schoolDay(c.scheduledAt)),
       durationMinutes: c.durationMinutes,
       location: c.location,
       preparationDueOn: c.preparationDueOn,

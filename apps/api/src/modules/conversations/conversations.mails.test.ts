@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amsterdamDay, calendarFile, formatMoment } from './conversations.mails.ts';
+import { calendarFile, formatMoment } from './conversations.mails.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 const event = (start: Date, sequence = 0, method: 'REQUEST' | 'CANCEL' = 'REQUEST') =>
   calendarFile({
@@ -48,7 +49,7 @@ describe('dates as a Dutch school sees them', () => {
     ['2026-06-30T22:30:00Z', '2026-07-01'],
     ['2026-06-30T21:30:00Z', '2026-06-30'],
   ];
-  it.each(cases)('%s is %s in Amsterdam', (at, day) => expect(amsterdamDay(new Date(at))).toBe(day));
+  it.each(cases)('%s is %s in Amsterdam', (at, day) => expect(schoolDay(new Date(at))).toBe(day));
   it('writes the time in Amsterdam time', () => {
     expect(formatMoment(new Date('2026-06-15T07:00:00Z'))).toBe('maandag 15 juni 2026 om 09:00');
   });

@@ -2,15 +2,9 @@ import { createEvent } from 'ics';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { SCHOOL_TIME_ZONE } from '../../platform/time.ts';
 
-const ZONE = 'Europe/Amsterdam';
-
-/** The calendar day of a moment as a school in the Netherlands sees it. */
-export function amsterdamDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
-}
+const ZONE = SCHOOL_TIME_ZONE;
 
 /** "donderdag 12 maart 2026 om 14:30" in Dutch, in Amsterdam time. */
 export function formatMoment(at: Date): string {

@@ -11,7 +11,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import * as accessRepo from './access.repository.ts';
 import { presentConversation, ref } from './conversation.present.ts';
 import { auditRead, loadVisible } from './conversations.access.ts';
-import { amsterdamDay } from './conversations.mails.ts';
+import { schoolDay } from '../../platform/time.ts';
 import * as repo from './conversations.repository.ts';
 import * as lookups from './lookups.repository.ts';
 
@@ -37,7 +37,7 @@ export async function listConversations(ctx: Ctx, q: ConversationsQuery): Promis
     state: q.state,
     schoolYearId: q.schoolYearId,
   };
-  const startOfToday = new Date(`${amsterdamDay(ctx.now)}T00:00:00Z`);
+  const startOfToday = new Date(`${schoolDay(ctx.now)}T00:00:00Z`);
   startOfToday.setTime(startOfToday.getTime() - 2 * 3600_000); // the Amsterdam day starts up to 2 h before UTC's
   if (q.when === 'upcoming') filter.from = startOfToday;
   if (q.when === 'past') filter.before = startOfToday;

@@ -10,7 +10,8 @@ import { displayName } from '../organisation/index.ts';
 import * as accessRepo from './access.repository.ts';
 import { fresh } from './conversation.present.ts';
 import { assertMove, assertState, forbid, loadVisible, recordEvent, stale } from './conversations.access.ts';
-import { amsterdamDay, formatMoment, sendInvitation } from './conversations.mails.ts';
+import { formatMoment, sendInvitation } from './conversations.mails.ts';
+import { schoolDay } from '../../platform/time.ts';
 import { abilitiesFor, canPlan, heldFrom, isTooEarlyToHold } from './conversations.policy.ts';
 import * as repo from './conversations.repository.ts';
 import * as lookups from './lookups.repository.ts';
@@ -41,7 +42,7 @@ export async function planConversation(ctx: Ctx, input: ConversationPlanInput): 
     throw fieldError('kindId', 'Kies een soort gesprek van een school waar deze medewerker werkt.');
   }
   const scheduledAt = new Date(input.scheduledAt);
-  const scheduledDay = amsterdamDay(scheduledAt);
+  const scheduledDay = schoolDay(scheduledAt);
   if (input.preparationDueOn && input.preparationDueOn > scheduledDay) {
     throw fieldError('preparationDueOn', 'De voorbereiding moet klaar zijn vóór het gesprek.');
   }
@@ -105,7 +106,7 @@ export async function rescheduleConversation(
   );
   const scheduledAt = new Date(input.scheduledAt);
   const c = full.c;
-  if (c.preparationDueOn && c.preparationDueOn > amsterdamDay(scheduledAt)) {
+  if (c.preparationDueOn && c.preparationDueOn > schoolDay(scheduledAt)) {
     throw fieldError('scheduledAt', 'De nieuwe datum ligt vóór de datum waarop de voorbereiding klaar moet zijn.');
   }
   await ctx.db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { prepared } from '../../platform/db/prepared.ts';
 import { conversationsTables as ct } from '../conversations/index.ts';
 import { organisationTables as ot } from '../organisation/index.ts';
 import { conversationKinds } from './cycle.schema.ts';
-import { localDay } from './cycle-status.ts';
+import { schoolDay } from '../../platform/time.ts';
 import { anyOf, placeholder } from './cycle.sql.ts';
 
 // The cycle's reads beyond its configuration, each taking the board it reads: the schools and teams a cycle belongs
@@ -162,7 +162,7 @@ export async function findSchoolStaff(db: Db, boardId: string, schoolId: string)
 // Conversations
 
 // The instant as milliseconds (a number on both drivers): the overview and the coverage read hundreds to thousands
-// of conversations per request and need no Date object for any of them; their Dutch day comes from localDay's
+// of conversations per request and need no Date object for any of them; their Dutch day comes from schoolDay's
 // per-hour table.
 const conversationFields = {
   id: ct.conversations.id,
@@ -224,6 +224,6 @@ export async function findConversationsBetween(
     kindId: r.kindId,
     state: r.state,
     at: r.at,
-    day: localDay(r.at),
+    day: schoolDay(r.at),
   }));
 }

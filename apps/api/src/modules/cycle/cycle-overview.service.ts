@@ -10,12 +10,12 @@ import {
   applicableRules,
   deriveCycleStatus,
   emptyCounts,
-  localDay,
   shiftYears,
   STAFF_ROLES,
   type StatusItem,
   type StatusRule,
 } from './cycle-status.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 // The leidinggevende's overview and the school's coverage: derived from rules and conversations, few queries.
 
@@ -91,7 +91,7 @@ async function buildOverview(db: Db, actor: Actor, now: Date, schoolYearId?: str
   ]);
   const selected = schoolYearId ? years.find((y) => y.id === schoolYearId) : undefined;
   if (schoolYearId && !selected) throw fieldError('schoolYearId', 'Dit schooljaar bestaat niet.');
-  const today = localDay(now);
+  const today = schoolDay(now);
   const refDay = selected?.startsOn ?? today;
   const yearOf = new Map<string, Year>();
   for (const schoolId of schoolIds) {
@@ -182,7 +182,7 @@ function presentItem(item: StatusItem, kindName: string) {
 /** Home tasks of a leidinggevende: one "plan a conversation" per overdue or due report and kind. */
 export async function findCycleTasks(db: Db, actor: Actor, now: Date): Promise<HomeTask[]> {
   const overview = await buildOverview(db, actor, now);
-  const soon = localDay(new Date(now.getTime() + 42 * 86_400_000));
+  const soon = schoolDay(new Date(now.getTime() + 42 * 86_400_000));
   const tasks: HomeTask[] = [];
   for (const person of overview.people) {
     for (const item of person.items) {
@@ -262,7 +262,7 @@ export async function getCoverage(ctx: Ctx, schoolId: string, schoolYearId?: str
     lookups.findSchoolStaff(ctx.db, boardId, schoolId),
     lookups.findTeams(ctx.db, boardId, schoolId),
   ]);
-  const today = localDay(ctx.now);
+  const today = schoolDay(ctx.now);
   const year = schoolYearId ? years.find((y) => y.id === schoolYearId) : yearAt(years, schoolId, today);
   if (schoolYearId && !year) throw fieldError('schoolYearId', 'Dit schooljaar bestaat niet.');
   const activeKinds = kinds.filter((k) => k.active);

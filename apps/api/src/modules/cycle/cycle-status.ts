@@ -65,44 +65,6 @@ export function shiftYears(isoDay: string, years: number): string {
   return `${String(y).padStart(4, '0')}-${md}`;
 }
 
-/** The time zone of every school: days, periods and deadlines are Dutch days. */
-export const SCHOOL_TIME_ZONE = 'Europe/Amsterdam';
-
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: SCHOOL_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-const HOUR = 3_600_000;
-/** Hours whose local day changes within the hour: an offset of not whole hours (local mean time, before 1892). */
-const MIXED = '';
-/** The local day per UTC hour (ms since the epoch / HOUR), or MIXED. Emptied when it grows large. */
-const dayOfHour = new Map<number, string>();
-const CACHED_HOURS = 100_000;
-
-/**
- * The day of an instant in Dutch local time, 'YYYY-MM-DD'. Formatting a date in a time zone costs microseconds,
- * and a school's coverage reads thousands of conversations, so the day is kept per UTC hour: Dutch time moves
- * by whole hours, on the hour (summer time starts and ends at 01:00 UTC), so every instant of a UTC hour falls
- * on one local day. Each hour is checked at its first and last millisecond, so an hour where that does not hold
- * is formatted per instant instead.
- */
-export function localDay(at: Date | number): string {
-  const ms = typeof at === 'number' ? at : at.getTime();
-  const hour = Math.floor(ms / HOUR);
-  let day = dayOfHour.get(hour);
-  if (day === undefined) {
-    const first = dayFormat.format(hour * HOUR);
-    // The last millisecond of the hour, or of time itself (8.64e15, the largest valid Date).
-    day = first === dayFormat.format(Math.min(hour * HOUR + HOUR - 1, 8.64e15)) ? first : MIXED;
-    if (dayOfHour.size >= CACHED_HOURS) dayOfHour.clear();
-    dayOfHour.set(hour, day);
-  }
-  return day === MIXED ? dayFormat.format(at) : day;
-}
-
 /** Whether a rule applies to a person: an active staff member in its roles (any, when none) and teams (any, when none). */
 export function ruleApplies(rule: StatusRule, person: StatusPerson): boolean {
   if (!rule.active) return false;

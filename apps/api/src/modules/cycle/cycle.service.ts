@@ -16,7 +16,7 @@ import {
   schoolYearStartOf,
   standardYear,
 } from './cycle.templates.ts';
-import { localDay } from './cycle-status.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 // A school's cycle configuration: who may see and change it, the configuration as a whole, settings, defaults.
 // The changes of school years are in cycle-years.service.ts, those of kinds, rules and forms in
@@ -205,7 +205,7 @@ export async function applyCycleDefaults(db: Db, input: { boardId: string; schoo
   await db.transaction(async (tx) => {
     if ((await repo.findKinds(tx, boardId, [schoolId])).length > 0)
       throw new AppError('conflict', 'Deze school heeft al een gesprekscyclus.', { reason: 'configured' });
-    const first = schoolYearStartOf(localDay(input.now));
+    const first = schoolYearStartOf(schoolDay(input.now));
     const existing = new Set((await repo.findYears(tx, boardId, [schoolId])).map((y) => y.name));
     for (const start of [first, first + 1]) {
       const year = standardYear(start);

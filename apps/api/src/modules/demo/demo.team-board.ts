@@ -7,19 +7,9 @@ import type { Db } from '../../platform/db/client.ts';
 import { organisationTables as org } from '../organisation/index.ts';
 import { teamTables as tt } from '../team/index.ts';
 import { createRandom } from './demo.seed.ts';
+import { addDays, schoolDay, weekStartOf } from '../../platform/time.ts';
 
-const DAY_MS = 86_400_000;
 const SEED = 20261124;
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
-
 export type DemoTeamBoardOptions = { boardId: string; teamId: string; now: Date };
 
 /** Fills the team's board unless it already has one. */
@@ -27,8 +17,8 @@ export async function seedDemoTeamBoard(db: Db, opts: DemoTeamBoardOptions): Pro
   const { boardId, teamId, now } = opts;
   const rnd = createRandom(SEED);
   const int = (min: number, max: number) => min + Math.floor(rnd.next() * (max - min + 1));
-  const today = dayFormat.format(now);
-  const thisMonday = mondayOf(today);
+  const today = schoolDay(now);
+  const thisMonday = weekStartOf(today);
   const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00Z`);
 
   const members = await db

@@ -1,5 +1,6 @@
 import type { DevelopmentGoalStatus } from '@groeipad/contracts';
 import type { Actor } from '../../platform/actor.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 // Who sees what of a development plan. The plan is the person's own: besides them only their
 // current leidinggevende(n) see it, and only the goals the person shares. Roles such as beheerder,
@@ -105,11 +106,5 @@ export function isWebLink(url: string): boolean {
 
 /** Today's date at the schools (Dutch time), as YYYY-MM-DD. */
 export function schoolDate(now: Date, addDays = 0): string {
-  const day = new Date(now.getTime() + addDays * 24 * 3600_000);
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(day);
+  return schoolDay(now.getTime() + addDays * 86_400_000);
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { closeExpiredRounds, feedbackTables as ft, findFeedbackTasks } from './index.ts';
-import { dutchDate } from './feedback.rules.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 let env: TestEnv;
 let board: TestBoard;
@@ -22,7 +22,7 @@ let otherManager: Session;
 let questionnaireId: string;
 let teamleader: { id: string };
 
-const day = (offset: number) => dutchDate(new Date(Date.now() + offset * 86_400_000));
+const day = (offset: number) => schoolDay(new Date(Date.now() + offset * 86_400_000));
 
 beforeAll(async () => {
   env = await startTestApp();

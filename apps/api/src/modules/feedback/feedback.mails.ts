@@ -1,4 +1,5 @@
 import type { RaterGroup } from '@groeipad/contracts';
+import { SCHOOL_TIME_ZONE } from '../../platform/time.ts';
 
 const GROUP_NAMES: Record<RaterGroup, string> = {
   self: 'jezelf',
@@ -43,7 +44,7 @@ export function invitationMail(p: {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
+    timeZone: SCHOOL_TIME_ZONE,
   });
   const named = p.raterGroup === 'leidinggevende' || p.raterGroup === 'self';
   const anonymity = named

@@ -4,12 +4,12 @@ import {
   answersNeeded,
   checkAnswer,
   closesOnError,
-  dutchDate,
   endOfDutchDay,
   instrumentErrors,
   shuffled,
 } from './feedback.rules.ts';
 import { FEEDBACK_TEMPLATES } from './feedback.templates.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 const base: FeedbackInstrument = {
   name: 'Test',
@@ -97,7 +97,7 @@ describe('dates', () => {
   });
 
   it('knows the Dutch date just after midnight', () => {
-    expect(dutchDate(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
+    expect(schoolDay(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-02');
   });
 
   it.each([

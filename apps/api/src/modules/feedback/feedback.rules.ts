@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { NAMED_RATER_GROUPS, type FeedbackAnswer, type FeedbackInstrument, type RaterGroup } from '@groeipad/contracts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { FeedbackInstrument as StoredInstrument } from './feedback.schema.ts';
+import { SCHOOL_TIME_ZONE, schoolDay } from '../../platform/time.ts';
 
 // Pure rules of the feedback module: what a valid questionnaire and a valid answer are, and dates.
 
@@ -98,14 +99,7 @@ export function checkAnswer(
   return errors.length ? { ok: false, errors } : { ok: true, value: { scores, open } };
 }
 
-const ZONE = 'Europe/Amsterdam';
-
-/** Today's date in the Netherlands, as YYYY-MM-DD. */
-export function dutchDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
-}
+const ZONE = SCHOOL_TIME_ZONE;
 
 /** The last moment of a Dutch calendar day, as an instant. */
 export function endOfDutchDay(day: string): Date {
@@ -127,7 +121,7 @@ export function daysBetween(from: string, to: string): number {
 /** Why a closing date cannot be used, or null. */
 export function closesOnError(closesOn: string, now: Date): string | null {
   if (Number.isNaN(Date.parse(`${closesOn}T00:00:00Z`))) return 'Dit is geen geldige datum.';
-  const days = daysBetween(dutchDate(now), closesOn);
+  const days = daysBetween(schoolDay(now), closesOn);
   if (days < 1) return 'Kies een datum in de toekomst.';
   if (days > 90) return 'Een feedbackronde loopt hoogstens 90 dagen.';
   return null;

@@ -3,12 +3,12 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { displayName } from '../organisation/index.ts';
 import * as repo from './feedback.repository.ts';
-import { dutchDate } from './feedback.rules.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 /** Home tasks: feedback the person was asked to give, and their own rounds about to close. */
 export async function findFeedbackTasks(db: Db, actor: Actor, now: Date): Promise<HomeTask[]> {
-  const today = dutchDate(now);
-  const soon = dutchDate(new Date(now.getTime() + 3 * 86_400_000));
+  const today = schoolDay(now);
+  const soon = schoolDay(new Date(now.getTime() + 3 * 86_400_000));
   const [pending, closing] = await Promise.all([
     repo.findPendingInvitationsFor(db, actor.boardId, actor.personId, now),
     repo.findRoundsClosingBy(db, actor.boardId, actor.personId, soon),

@@ -4,8 +4,9 @@ import { audit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import * as repo from './feedback.repository.ts';
-import { dutchDate, shuffled } from './feedback.rules.ts';
+import { shuffled } from './feedback.rules.ts';
 import { getRound, loadOwnRound } from './rounds.service.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 // Closing a round, by its subject or by the daily job, and sealing its answers as it closes.
 
@@ -43,7 +44,7 @@ export async function closeRound(ctx: Ctx, id: string): Promise<FeedbackRoundDet
 
 /** Closes every open round whose closing date has passed (a daily job); returns how many it closed. */
 export async function closeExpiredRounds(db: Db, now: Date): Promise<number> {
-  const expired = await repo.findExpiredRounds(db, dutchDate(now));
+  const expired = await repo.findExpiredRounds(db, schoolDay(now));
   let closed = 0;
   for (const r of expired) {
     const done = await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { SCHOOL_TIME_ZONE } from '../../platform/time.ts';
 import type { PersonalExport } from './me.export.ts';
 
 const MARGIN = 56;
@@ -76,7 +77,7 @@ function evidenceLine(e: Evidence, conversations: PersonalExport['conversations'
 
 function day(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: SCHOOL_TIME_ZONE }).format(new Date(iso));
 }
 
 /** The personal export as a readable A4 document: who I am, my conversations, my plan, my feedback. */

@@ -14,7 +14,7 @@ import { findGoal, lockBoard } from './cards.repository.ts';
 import { checkOwner } from './goals.service.ts';
 import { changeTeam } from './team.access.ts';
 import { presentAction, staleCard } from './team.present.ts';
-import { schoolDay } from './team.stats.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 // Improvement actions: what, who, when, the next step; moved through the columns todo → doing → done, celebrated
 // and archived when done.

@@ -15,7 +15,8 @@ import {
   presentValue,
   staleCard,
 } from './team.present.ts';
-import { addDays, boardStats, planningWeeks, schoolDay, STATS_WEEKS, weekStartOf } from './team.stats.ts';
+import { addDays, schoolDay, weekStartOf } from '../../platform/time.ts';
+import { boardStats, planningWeeks, STATS_WEEKS } from './team.stats.ts';
 
 // The board as a whole: the list of boards I can open, the one read that shows everything, and its settings.
 

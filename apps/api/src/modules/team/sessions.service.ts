@@ -7,7 +7,7 @@ import { isActiveMember, lockBoard } from './cards.repository.ts';
 import * as repo from './sessions.repository.ts';
 import { changeTeam } from './team.access.ts';
 import { presentSession, staleCard } from './team.present.ts';
-import { schoolDay } from './team.stats.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 // Board sessions: started on the session screen, attendance in a tap per member, the mood check-in as counts only,
 // notes, and the end.

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  boardStats,
-  isBehindSchedule,
-  planningWeeks,
-  schoolDay,
-  weekStartOf,
-  type SessionFacts,
-} from './team.stats.ts';
+import { boardStats, isBehindSchedule, planningWeeks, type SessionFacts } from './team.stats.ts';
 
 const session = (heldOn: string, attendees: string[]): SessionFacts => ({
   id: `s-${heldOn}`,
@@ -15,23 +7,6 @@ const session = (heldOn: string, attendees: string[]): SessionFacts => ({
   startedAt: new Date(`${heldOn}T08:00:00Z`),
   endedAt: null,
   attendees,
-});
-
-describe('school days and weeks', () => {
-  it('takes the day in Amsterdam, not in UTC', () => {
-    expect(schoolDay(new Date('2026-03-10T23:30:00Z'))).toBe('2026-03-11'); // 00:30 in winter time
-    expect(schoolDay(new Date('2026-07-10T21:59:00Z'))).toBe('2026-07-10'); // 23:59 in summer time
-    expect(schoolDay(new Date('2026-07-10T22:00:00Z'))).toBe('2026-07-11');
-  });
-
-  it('starts weeks on Monday', () => {
-    expect(weekStartOf('2026-03-09')).toBe('2026-03-09'); // Monday
-    expect(weekStartOf('2026-03-15')).toBe('2026-03-09'); // Sunday
-    expect(weekStartOf('2026-03-16')).toBe('2026-03-16');
-    expect(weekStartOf('2026-01-01')).toBe('2025-12-29');
-    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
-    expect(addDays('2026-03-29', 1)).toBe('2026-03-30'); // over the clock change
-  });
 });
 
 describe('behind schedule', () => {

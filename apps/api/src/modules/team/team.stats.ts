@@ -1,36 +1,10 @@
 import type { TeamBoardStats, TeamPlanningWeek, TeamWeekStats } from '@groeipad/contracts';
+import { addDays, weekStartOf } from '../../platform/time.ts';
 
 // Dates and the board's numbers, as pure functions of plain facts. Days are 'YYYY-MM-DD' at the schools
 // (Europe/Amsterdam); weeks run Monday to Sunday.
 
-export const SCHOOL_TIME_ZONE = 'Europe/Amsterdam';
 export const STATS_WEEKS = 8;
-
-const DAY_MS = 86_400_000;
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: SCHOOL_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today at the schools. */
-export function schoolDay(now: Date): string {
-  return dayFormat.format(now);
-}
-
-const toUtc = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-export function addDays(day: string, days: number): string {
-  return fromUtc(toUtc(day) + days * DAY_MS);
-}
-
-/** The Monday of the day's week. */
-export function weekStartOf(day: string): string {
-  const weekday = (new Date(toUtc(day)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return addDays(day, -weekday);
-}
 
 /** An action is behind schedule while it is not done and its due date has passed. */
 export function isBehindSchedule(action: { status: string; dueOn: string | null }, today: string): boolean {

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { findActionsBehind } from './actions.repository.ts';
 import { isTeamMember } from './team.policy.ts';
-import { schoolDay } from './team.stats.ts';
+import { schoolDay } from '../../platform/time.ts';
 
 /**
  * What the team boards ask of the person now: improvement actions they own that are behind schedule (not done,

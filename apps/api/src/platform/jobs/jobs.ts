@@ -1,5 +1,6 @@
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../db/client.ts';
+import { SCHOOL_TIME_ZONE } from '../time.ts';
 
 /** A recurring task: pg-boss runs it on its cron schedule (Europe/Amsterdam), once across all app processes. */
 export type JobDefinition = {
@@ -32,7 +33,7 @@ export async function startJobs(
   await boss.start();
   for (const def of opts.definitions) {
     await boss.createQueue(def.name);
-    await boss.schedule(def.name, def.cron, null, { tz: 'Europe/Amsterdam' });
+    await boss.schedule(def.name, def.cron, null, { tz: SCHOOL_TIME_ZONE });
     await boss.work(def.name, { pollingIntervalSeconds: 1 }, async () => {
       const started = performance.now();
       const result = await def.run(new Date());
