@@ -3,3 +3,9 @@ export { teamRoutes } from './team.routes.ts';
 /** The person's improvement actions that are behind schedule, for the home page's task list. */
 export { findTeamTasks } from './team.tasks.ts';
 export * as teamTables from './team.schema.ts';
+/**
+ * For other team-practice modules (visits, preparations): the team's access lock (404 for outsiders, 403 for school
+ * leadership changing), a change in one transaction announced on the team's live topic, and the topic itself.
+ */
+export { changeTeam, loadTeam, loadTeamForEdit, topicOf } from './team.access.ts';
+export { isTeamMember, teamAccess } from './team.policy.ts';
