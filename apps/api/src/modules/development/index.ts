@@ -17,6 +17,8 @@ export {
   type StoreEvidenceFileInput,
   type StoredFile,
 } from './development.file-store.ts';
+/** The pure file rules (kind judged on the content, a safe name), for another module that keeps files of its own. */
+export { cleanFileName, detectFile, FILE_TOO_LARGE } from './development.files.ts';
 /** For another module's upload and download routes of evidence files (raw body, 10 MB, safe download headers). */
 export { acceptRawFile, evidenceFileRouteOptions, sendEvidenceFile, uploadedBytes } from './development.upload.ts';
 export * as developmentTables from './development.schema.ts';
