@@ -123,6 +123,8 @@ export const PersonDetail = z.object({
   email: z.string(),
   employeeNumber: z.string().nullable(),
   jobTitle: z.string().nullable(),
+  /** A work phone number, shown to the person's team on the team board. */
+  phone: z.string().nullable(),
   active: z.boolean(),
   hasPassword: z.boolean(),
   memberships: z.array(Membership),
@@ -140,6 +142,30 @@ const email = z
   .pipe(z.email({ message: 'Vul een geldig e-mailadres in' }))
   .pipe(z.string().max(254));
 
+/**
+ * A Dutch or international phone number: digits with spaces, dashes, dots or brackets, optionally starting with +
+ * (06-12345678, 030 123 4567, +31 6 12345678). Between 10 and 15 digits; an empty field means none.
+ */
+export const PhoneNumber = z
+  .string()
+  .trim()
+  .max(30, 'Maximaal 30 tekens.')
+  .refine(
+    (v) => {
+      if (!/^\+?[0-9 ()./-]+$/.test(v)) return false;
+      const digits = v.replace(/[^0-9]/g, '');
+      if (v.startsWith('+')) return digits.length >= 8 && digits.length <= 15;
+      if (v.startsWith('00')) return digits.length >= 10 && digits.length <= 17;
+      return digits.startsWith('0') && digits.length === 10;
+    },
+    { message: 'Vul een telefoonnummer in, zoals 06 12345678 of +31 6 12345678.' },
+  );
+
+/** The phone number of a person form: optional; empty means none. */
+export function isPhoneNumber(v: string): boolean {
+  return PhoneNumber.safeParse(v).success;
+}
+
 export const PersonInput = z
   .object({
     firstName: name,
@@ -148,6 +174,7 @@ export const PersonInput = z
     email,
     employeeNumber: z.string().trim().min(1).max(50).nullable().optional(),
     jobTitle: z.string().trim().max(200).nullable().optional(),
+    phone: PhoneNumber.nullable().optional(),
   })
   .strict();
 export type PersonInput = z.infer<typeof PersonInput>;

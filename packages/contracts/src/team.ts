@@ -97,6 +97,8 @@ export const TeamMember = z.object({
   id: Id,
   displayName: z.string(),
   email: z.string(),
+  /** A work phone number, when the school registered one. */
+  phone: z.string().nullable(),
   roles: z.array(Role),
   coach: z.boolean(),
   lead: z.boolean(),

@@ -122,6 +122,7 @@ export async function getPerson(ctx: Ctx, personId: string): Promise<PersonDetai
     email: person.email,
     employeeNumber: person.employeeNumber,
     jobTitle: person.jobTitle,
+    phone: person.phone,
     active: person.active,
     hasPassword: person.passwordHash !== null,
     memberships: memberships.map((m) => ({ ...m, role: m.role as Role })),
@@ -162,6 +163,7 @@ export async function createPerson(ctx: Ctx, input: PersonInput): Promise<Person
         email: input.email,
         employeeNumber: input.employeeNumber ?? null,
         jobTitle: input.jobTitle ?? null,
+        phone: input.phone ?? null,
         searchText: searchTextOf(input),
       });
       await audit(tx, {

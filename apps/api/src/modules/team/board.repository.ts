@@ -186,6 +186,7 @@ const membersOf = (db: Db) =>
       infix: ot.people.infix,
       lastName: ot.people.lastName,
       email: ot.people.email,
+      phone: ot.people.phone,
       roles: sql<string[]>`array_agg(distinct ${ot.memberships.role})`,
     })
     .from(ot.memberships)

@@ -128,6 +128,7 @@ export function presentMember(m: {
   infix: string | null;
   lastName: string;
   email: string;
+  phone: string | null;
   roles: string[];
 }): TeamMember {
   const roles = [...m.roles].sort() as Role[];
@@ -135,6 +136,7 @@ export function presentMember(m: {
     id: m.id,
     displayName: displayName(m),
     email: m.email,
+    phone: m.phone,
     roles,
     coach: roles.includes('coach'),
     lead: roles.includes('teamleider'),

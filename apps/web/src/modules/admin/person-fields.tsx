@@ -2,6 +2,7 @@ import { Grid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail, PersonInput } from '@groeipad/contracts';
+import { isPhoneNumber } from '@groeipad/contracts';
 import { ApiError } from '../../app/api.ts';
 
 export type PersonFormValues = {
@@ -11,9 +12,18 @@ export type PersonFormValues = {
   email: string;
   employeeNumber: string;
   jobTitle: string;
+  phone: string;
 };
 
-export const PERSON_FIELDS = ['firstName', 'infix', 'lastName', 'email', 'employeeNumber', 'jobTitle'] as const;
+export const PERSON_FIELDS = [
+  'firstName',
+  'infix',
+  'lastName',
+  'email',
+  'employeeNumber',
+  'jobTitle',
+  'phone',
+] as const;
 
 export const EMPTY_PERSON: PersonFormValues = {
   firstName: '',
@@ -22,6 +32,7 @@ export const EMPTY_PERSON: PersonFormValues = {
   email: '',
   employeeNumber: '',
   jobTitle: '',
+  phone: '',
 };
 
 export function valuesOf(p: PersonDetail): PersonFormValues {
@@ -32,6 +43,7 @@ export function valuesOf(p: PersonDetail): PersonFormValues {
     email: p.email,
     employeeNumber: p.employeeNumber ?? '',
     jobTitle: p.jobTitle ?? '',
+    phone: p.phone ?? '',
   };
 }
 
@@ -45,6 +57,7 @@ export function inputOf(v: PersonFormValues): PersonInput {
     email: v.email.trim(),
     employeeNumber: orNull(v.employeeNumber),
     jobTitle: orNull(v.jobTitle),
+    phone: orNull(v.phone),
   };
 }
 
@@ -63,11 +76,13 @@ export function applyFieldErrors(form: UseFormReturnType<PersonFormValues>, erro
   return matched;
 }
 
-export function requiredRules(t: (key: 'person.required') => string) {
+/** The required fields, and a phone number (optional) that looks like one; the server checks the same. */
+export function requiredRules(t: (key: 'person.required' | 'person.phoneInvalid') => string) {
   return {
     firstName: (v: string) => (v.trim() ? null : t('person.required')),
     lastName: (v: string) => (v.trim() ? null : t('person.required')),
     email: (v: string) => (v.trim() ? null : t('person.required')),
+    phone: (v: string) => (v.trim() && !isPhoneNumber(v) ? t('person.phoneInvalid') : null),
   };
 }
 
@@ -93,6 +108,15 @@ export function PersonFields({ form, readOnly }: { form: UseFormReturnType<Perso
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 8 }}>
         <TextInput label={t('person.jobTitle')} {...field('jobTitle')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4 }}>
+        <TextInput
+          label={t('person.phone')}
+          description={t('person.phoneHint')}
+          type="tel"
+          inputMode="tel"
+          {...field('phone')}
+        />
       </Grid.Col>
     </Grid>
   );

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconMail, IconScale } from '@tabler/icons-react';
+import { IconMail, IconPhone, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TeamBoard } from '@groeipad/contracts';
 import { BarometerBoardPart } from '../barometer/index.ts';
@@ -43,6 +43,18 @@ export function ProgrammePart({ board }: { board: TeamBoard }) {
                     {m.email}
                   </Group>
                 </Anchor>
+                {m.phone ? (
+                  <Anchor
+                    href={`tel:${m.phone.replace(/[^0-9+]/g, '')}`}
+                    size="sm"
+                    aria-label={t('members.call', { name: m.displayName, phone: m.phone })}
+                  >
+                    <Group gap={4} wrap="nowrap" component="span">
+                      <IconPhone size={14} aria-hidden />
+                      {m.phone}
+                    </Group>
+                  </Anchor>
+                ) : null}
               </Group>
             </List.Item>
           ))}
