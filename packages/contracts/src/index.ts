@@ -10,4 +10,5 @@ export * from './feedback.ts';
 export * from './development.ts';
 export * from './barometer.ts';
 export * from './team.ts';
+export * from './visits.ts';
 export * from './preparations.ts';
