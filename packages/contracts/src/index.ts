@@ -12,3 +12,4 @@ export * from './barometer.ts';
 export * from './team.ts';
 export * from './visits.ts';
 export * from './preparations.ts';
+export * from './programme.ts';
