@@ -108,7 +108,12 @@ test('the barometer stays with the team: nothing below three, shared with the sc
   // While the round runs it shows how many answered, never what: no way to its outcome yet.
   await expect(running.getByRole('button', { name: /uitkomst/i })).toHaveCount(0);
   await closeOnPage(leader);
-  await expect(leader.getByText(/Er hebben 2 collega’s ingevuld\..*Er ontbrak er nog 1\./)).toBeVisible();
+  // Each closed round is an article named by its dates; the one just closed opened today.
+  const today = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(
+    new Date(),
+  );
+  const justClosed = leader.getByRole('article', { name: new RegExp(`^Ronde ${today} – `) });
+  await expect(justClosed.getByText(/Er hebben 2 collega’s ingevuld\..*Er ontbrak er nog 1\./)).toBeVisible();
   await expect(leader.getByText(/gemiddeld \d/)).toHaveCount(0);
 
   // 3. The next round: with a third answer and closing, the team sees what it answered together.

@@ -20,11 +20,11 @@ function ClosedRound({ round, initiallyOpen }: { round: BarometerClosedRound; in
   const [open, setOpen] = useState(initiallyOpen);
   const id = `round-${round.id}`;
   return (
-    <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+    <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="article" aria-labelledby={`${id}-title`}>
       <Stack gap="sm">
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Stack gap={2}>
-            <Title order={3} fz="md">
+            <Title order={3} fz="md" id={`${id}-title`}>
               {t('results.round', { from: formatDay(round.opensOn), to: formatDay(round.closesOn) })}
             </Title>
             <Group gap="xs">
