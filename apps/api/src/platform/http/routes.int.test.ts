@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createBoard,
-  sessionFor,
-  startTestApp,
-  type TestBoard,
-  type TestEnv,
-} from "../../../test/harness.ts";
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBoard, sessionFor, startTestApp, type TestBoard, type TestEnv } from '../../../test/harness.ts';
 
 // Every API route, found from the running app: a new route is covered the moment it is added.
 let env: TestEnv;
@@ -21,237 +15,165 @@ afterAll(() => env.close());
 
 /** Fills path parameters with ids from the given board, so a caller from another board aims at foreign rows. */
 function fill(url: string, board: TestBoard): string {
-  const person = board.byRole("docent");
+  const person = board.byRole('docent');
   const membership = board.memberships.find((m) => m.personId === person.id)!;
   return url
-    .replace(":membershipId", membership.id)
-    .replace(":schoolId", board.schools[0]!.id)
-    .replace(":personId", person.id)
-    .replace(":teamId", board.teams[0]!.id)
-    .replace(
-      /:(goalId|valueId|actionId|itemId|sessionId|preparationId)/g,
-      person.id,
-    )
-    .replace(":number", "1")
+    .replace(':membershipId', membership.id)
+    .replace(':schoolId', board.schools[0]!.id)
+    .replace(':personId', person.id)
+    .replace(':teamId', board.teams[0]!.id)
+    .replace(/:(goalId|valueId|actionId|itemId|sessionId|preparationId)/g, person.id)
+    .replace(':number', '1')
     .replace(/\/schools\/:id/, `/schools/${board.schools[0]!.id}`)
     .replace(/\/teams\/:id/, `/teams/${board.teams[0]!.id}`)
-    .replace(":id", person.id)
+    .replace(':id', person.id)
     .replace(/:(yearId|kindId|ruleId|formId)/, person.id);
 }
 
 /** A valid body for each kind of change, so the request reaches the ownership check. */
 function payloadFor(method: string, url: string): object | undefined {
-  if (url.includes("/barometer")) {
-    if (url.endsWith("/barometer/settings"))
-      return {
-        version: 1,
-        intervalWeeks: 2,
-        extraQuestions: [],
-        minGroupSize: 3,
-        minTextGroupSize: 5,
-      };
-    if (url.endsWith("/barometer/rounds")) return { closesInDays: 7 };
-    if (url.endsWith("/answers")) return { scores: {}, texts: {} };
+  if (url.includes('/barometer')) {
+    if (url.endsWith('/barometer/settings'))
+      return { version: 1, intervalWeeks: 2, extraQuestions: [], minGroupSize: 3, minTextGroupSize: 5 };
+    if (url.endsWith('/barometer/rounds')) return { closesInDays: 7 };
+    if (url.endsWith('/answers')) return { scores: {}, texts: {} };
   }
-  if (url.startsWith("/api/schools/:schoolId/")) {
+  if (url.startsWith('/api/schools/:schoolId/')) {
     const year = {
-      name: "2030-2031",
-      startsOn: "2030-08-01",
-      endsOn: "2031-07-31",
-      periods: [
-        { name: "Heel het jaar", startsOn: "2030-08-01", endsOn: "2031-07-31" },
-      ],
+      name: '2030-2031',
+      startsOn: '2030-08-01',
+      endsOn: '2031-07-31',
+      periods: [{ name: 'Heel het jaar', startsOn: '2030-08-01', endsOn: '2031-07-31' }],
     };
-    if (url.endsWith("/settings"))
-      return {
-        minGroupSize: 3,
-        minTextGroupSize: 5,
-        retentionMonths: 24,
-        reminderDays: 3,
-        version: 1,
-      };
-    if (url.endsWith("/years")) return year;
-    if (url.endsWith("/years/:yearId")) return { ...year, version: 1 };
-    if (url.endsWith("/kinds")) return { name: "Overgenomen" };
-    if (url.endsWith("/rules")) return { kindId: home.schools[0]!.id };
-    if (url.endsWith("/rules/:ruleId")) return { everyYears: 2, version: 1 };
-    if (url.endsWith("/forms"))
-      return {
-        purpose: "questions",
-        name: "Overgenomen",
-        items: [{ text: "Vraag" }],
-      };
+    if (url.endsWith('/settings'))
+      return { minGroupSize: 3, minTextGroupSize: 5, retentionMonths: 24, reminderDays: 3, version: 1 };
+    if (url.endsWith('/years')) return year;
+    if (url.endsWith('/years/:yearId')) return { ...year, version: 1 };
+    if (url.endsWith('/kinds')) return { name: 'Overgenomen' };
+    if (url.endsWith('/rules')) return { kindId: home.schools[0]!.id };
+    if (url.endsWith('/rules/:ruleId')) return { everyYears: 2, version: 1 };
+    if (url.endsWith('/forms')) return { purpose: 'questions', name: 'Overgenomen', items: [{ text: 'Vraag' }] };
   }
-  if (url.startsWith("/api/admin/imports/"))
-    return { mapping: {}, deactivateMissing: false };
-  if (url === "/api/development/goals/:id/checkins")
-    return { status: "on_track", note: "Gaat goed" };
-  if (url === "/api/development/goals/:id")
-    return { status: "on_track", version: 1 };
-  if (url === "/api/development/actions/:id") return { done: true, version: 1 };
-  if (url === "/api/feedback/questionnaires/:id")
+  if (url.startsWith('/api/admin/imports/')) return { mapping: {}, deactivateMissing: false };
+  if (url === '/api/development/goals/:id/checkins') return { status: 'on_track', note: 'Gaat goed' };
+  if (url === '/api/development/goals/:id') return { status: 'on_track', version: 1 };
+  if (url === '/api/development/actions/:id') return { done: true, version: 1 };
+  if (url === '/api/feedback/questionnaires/:id')
     return {
       version: 1,
-      name: "Overgenomen",
-      description: "",
-      scale: { labels: ["Nee", "Ja"], dontKnowLabel: null },
+      name: 'Overgenomen',
+      description: '',
+      scale: { labels: ['Nee', 'Ja'], dontKnowLabel: null },
       sections: [],
-      raterGroups: ["collega"],
+      raterGroups: ['collega'],
     };
-  if (url.startsWith("/api/feedback/questionnaires/:id/"))
-    return { version: 1 };
-  if (url === "/api/feedback/rounds/:id/invitations")
-    return {
-      invitees: [{ name: "Buiten", email: "buiten@example.org" }],
-      raterGroup: "collega",
-    };
-  if (url === "/api/feedback/rounds/:id/conversation")
-    return { conversationId: null };
-  if (url === "/api/feedback/invitations/:id/response")
-    return { scores: {}, open: {} };
-  if (url.startsWith("/api/conversations/:id/")) {
+  if (url.startsWith('/api/feedback/questionnaires/:id/')) return { version: 1 };
+  if (url === '/api/feedback/rounds/:id/invitations')
+    return { invitees: [{ name: 'Buiten', email: 'buiten@example.org' }], raterGroup: 'collega' };
+  if (url === '/api/feedback/rounds/:id/conversation') return { conversationId: null };
+  if (url === '/api/feedback/invitations/:id/response') return { scores: {}, open: {} };
+  if (url.startsWith('/api/conversations/:id/')) {
     const conversationBodies: Record<string, object> = {
-      reschedule: {
-        scheduledAt: "2030-01-07T10:00:00+01:00",
-        reason: "Andere afspraak",
-        version: 1,
-      },
-      cancel: { reason: "Gaat niet door", version: 1 },
+      reschedule: { scheduledAt: '2030-01-07T10:00:00+01:00', reason: 'Andere afspraak', version: 1 },
+      cancel: { reason: 'Gaat niet door', version: 1 },
       preparation: { answers: {}, version: 1 },
-      evidence: { title: "Lesbezoek" },
+      evidence: { title: 'Lesbezoek' },
       report: { version: 1 },
-      "report/sign": { version: 1 },
-      "report/corrections": { reason: "Datum klopte niet" },
-      shares: { personId: home.byRole("docent").id },
+      'report/sign': { version: 1 },
+      'report/corrections': { reason: 'Datum klopte niet' },
+      shares: { personId: home.byRole('docent').id },
     };
-    const rest = url.slice("/api/conversations/:id/".length);
+    const rest = url.slice('/api/conversations/:id/'.length);
     return conversationBodies[rest] ?? { version: 1 };
   }
-  if (url.startsWith("/api/teams/:teamId/")) {
+  if (url.startsWith('/api/teams/:teamId/')) {
     const teamBodies: Record<string, object> = {
-      "PATCH board": { version: 1 },
-      "POST goals": { title: "Overgenomen", targetValue: 80 },
-      "PATCH goals/:goalId": { version: 1 },
-      "POST goals/:goalId/values": { measuredOn: "2030-01-07", value: 1 },
-      "POST actions": { title: "Overgenomen" },
-      "PATCH actions/:actionId": { version: 1 },
-      "POST actions/:actionId/move": { version: 1, status: "doing" },
-      "POST actions/:actionId/celebrate": { version: 1 },
-      "POST items": { kind: "success", body: "Overgenomen" },
-      "PATCH items/:itemId": { version: 1, body: "Overgenomen" },
-      "POST preparations": {
-        title: "Overgenomen",
-        kind: "lesson",
-        plannedAt: "2030-01-07T10:00:00+01:00",
+      'PATCH board': { version: 1 },
+      'POST goals': { title: 'Overgenomen', targetValue: 80 },
+      'PATCH goals/:goalId': { version: 1 },
+      'POST goals/:goalId/values': { measuredOn: '2030-01-07', value: 1 },
+      'POST actions': { title: 'Overgenomen' },
+      'PATCH actions/:actionId': { version: 1 },
+      'POST actions/:actionId/move': { version: 1, status: 'doing' },
+      'POST actions/:actionId/celebrate': { version: 1 },
+      'POST items': { kind: 'success', body: 'Overgenomen' },
+      'PATCH items/:itemId': { version: 1, body: 'Overgenomen' },
+      'POST preparations': {
+        title: 'Overgenomen',
+        kind: 'lesson',
+        plannedAt: '2030-01-07T10:00:00+01:00',
         durationMinutes: 30,
-        participantIds: [home.byRole("docent").id],
+        participantIds: [home.byRole('docent').id],
       },
-      "PATCH preparations/:preparationId": { version: 1 },
-      "PUT preparations/:preparationId/work": {
-        version: 1,
-        result: "Overgenomen",
-      },
-      "POST library": {
-        title: "Overgenomen",
-        kind: "checklist",
-        body: "Overgenomen",
-      },
-      "PATCH library/:itemId": { version: 1 },
-      "POST library/:itemId/versions": {
-        version: 1,
-        body: "Overgenomen",
-        note: "Overgenomen",
-      },
-      "PATCH sessions/:sessionId": { version: 1 },
-      "POST sessions/:sessionId/mood": { mood: "positive" },
+      'PATCH preparations/:preparationId': { version: 1 },
+      'PUT preparations/:preparationId/work': { version: 1, result: 'Overgenomen' },
+      'POST library': { title: 'Overgenomen', kind: 'checklist', body: 'Overgenomen' },
+      'PATCH library/:itemId': { version: 1 },
+      'POST library/:itemId/versions': { version: 1, body: 'Overgenomen', note: 'Overgenomen' },
+      'PATCH sessions/:sessionId': { version: 1 },
+      'POST sessions/:sessionId/mood': { mood: 'positive' },
     };
-    const rest = url.slice("/api/teams/:teamId/".length);
+    const rest = url.slice('/api/teams/:teamId/'.length);
     const body =
       teamBodies[`${method} ${rest}`] ??
-      (/^(actions|items|library|preparations)\/:\w+\/(archive|done|cancel)$/.test(
-        rest,
-      )
-        ? { version: 1 }
-        : null);
+      (/^(actions|items|library|preparations)\/:\w+\/(archive|done|cancel)$/.test(rest) ? { version: 1 } : null);
     if (body) return body;
   }
-  if (url === "/api/people/:personId/conversation-access")
-    return { reason: "Onderzoek naar een klacht" };
-  if (method === "PATCH")
-    return url.includes("/people/")
-      ? { version: 1, jobTitle: "Overgenomen" }
-      : { version: 1, name: "Overgenomen" };
-  if (method === "PUT") return { managerIds: [] };
-  if (method === "POST")
-    return { role: "docent", schoolId: home.schools[0]!.id };
+  if (url === '/api/people/:personId/conversation-access') return { reason: 'Onderzoek naar een klacht' };
+  if (method === 'PATCH')
+    return url.includes('/people/') ? { version: 1, jobTitle: 'Overgenomen' } : { version: 1, name: 'Overgenomen' };
+  if (method === 'PUT') return { managerIds: [] };
+  if (method === 'POST') return { role: 'docent', schoolId: home.schools[0]!.id };
   return undefined;
 }
 
-const bodyFor = (method: string) =>
-  method === "GET" || method === "DELETE" ? undefined : {};
+const bodyFor = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : {});
 
-describe("every API route", () => {
-  it("has been found", () => {
+describe('every API route', () => {
+  it('has been found', () => {
     expect(env.app.apiRoutes.length).toBeGreaterThan(15);
   });
 
-  it("refuses an anonymous caller unless it is public", async () => {
+  it('refuses an anonymous caller unless it is public', async () => {
     const failures: string[] = [];
     for (const r of env.app.apiRoutes.filter((x) => !x.public)) {
       const res = await env.app.inject({
-        method: r.method as "GET",
+        method: r.method as 'GET',
         url: fill(r.url, home),
         payload: bodyFor(r.method),
       });
-      if (res.statusCode !== 401)
-        failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
+      if (res.statusCode !== 401) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
   });
 
-  it("never lets a beheerder of another board read or change this board", async () => {
-    const intruder = await sessionFor(
-      env.database,
-      other.byRole("beheerder").id,
-    );
+  it('never lets a beheerder of another board read or change this board', async () => {
+    const intruder = await sessionFor(env.database, other.byRole('beheerder').id);
     const failures: string[] = [];
-    for (const r of env.app.apiRoutes.filter(
-      (x) => !x.public && x.url.includes(":"),
-    )) {
+    for (const r of env.app.apiRoutes.filter((x) => !x.public && x.url.includes(':'))) {
       const payload = payloadFor(r.method, r.url);
       const res = await env.app.inject({
-        method: r.method as "GET",
+        method: r.method as 'GET',
         url: fill(r.url, home),
         headers: intruder.headers,
         payload,
       });
-      if (res.statusCode !== 404)
-        failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
+      if (res.statusCode !== 404) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
   });
 
-  it("shows a caller only their own board in lists", async () => {
-    const intruder = await sessionFor(
-      env.database,
-      other.byRole("beheerder").id,
-    );
+  it('shows a caller only their own board in lists', async () => {
+    const intruder = await sessionFor(env.database, other.byRole('beheerder').id);
     const homeIds = new Set([
       ...home.people.map((p) => p.id),
       ...home.schools.map((s) => s.id),
       ...home.teams.map((t) => t.id),
     ]);
-    for (const r of env.app.apiRoutes.filter(
-      (x) => x.method === "GET" && !x.public && !x.url.includes(":"),
-    )) {
-      const res = await env.app.inject({
-        method: "GET",
-        url: r.url,
-        headers: intruder.headers,
-      });
+    for (const r of env.app.apiRoutes.filter((x) => x.method === 'GET' && !x.public && !x.url.includes(':'))) {
+      const res = await env.app.inject({ method: 'GET', url: r.url, headers: intruder.headers });
       expect(res.statusCode, r.url).toBeLessThan(500);
-      for (const id of homeIds)
-        expect(res.body.includes(id), `${r.url} leaks ${id}`).toBe(false);
+      for (const id of homeIds) expect(res.body.includes(id), `${r.url} leaks ${id}`).toBe(false);
     }
   });
 });
