@@ -84,6 +84,8 @@ export const AUDIT_ACTIONS = [
   'barometer.round.unshared',
   'barometer.settings.updated',
   'barometer.shared.read',
+  // Visits (werkbezoek / lesbezoek)
+  'visit.read',
   // Personal data
   'personal_data.exported',
   'retention.deleted',

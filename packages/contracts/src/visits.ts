@@ -209,6 +209,9 @@ export const VisitSummary = z.object({
   observed: VisitPerson,
   kind: VisitKind,
   scheduledAt: z.string(),
+  /** The school's day of the visit, and the Monday of its week. */
+  day: z.string(),
+  weekStart: z.string(),
   durationMinutes: z.number().int(),
   status: VisitStatus,
   /** The actor is the observer or the observed person, so the visit page opens for them. */
@@ -220,7 +223,10 @@ export const VisitList = z.object({
   items: z.array(VisitSummary),
   team: z.object({ id: Id, name: z.string() }),
   members: z.array(VisitPerson),
+  /** Who may plan here: a member of the team (the school's leadership sees only counts, on the board). */
+  abilities: z.object({ plan: z.boolean() }),
   today: z.string(),
+  thisWeek: z.string(),
 });
 export type VisitList = z.infer<typeof VisitList>;
 
