@@ -296,6 +296,14 @@ export const TeamBoardStats = z.object({
 });
 export type TeamBoardStats = z.infer<typeof TeamBoardStats>;
 
+/** Visits held (observed or discussed) and joint preparations done in a week, by the school day they were planned on. */
+export const TeamPracticeWeek = z.object({
+  weekStart: z.string(),
+  visits: z.number().int(),
+  preparations: z.number().int(),
+});
+export type TeamPracticeWeek = z.infer<typeof TeamPracticeWeek>;
+
 export const TeamPlannedSession = z.object({
   id: Id,
   heldOn: z.string(),
@@ -305,11 +313,43 @@ export const TeamPlannedSession = z.object({
 });
 export type TeamPlannedSession = z.infer<typeof TeamPlannedSession>;
 
+/** A visit on the planning part: who visits whom and when, never what happens in it. */
+export const TeamPlannedVisit = z.object({
+  id: Id,
+  kind: z.enum(['lesson', 'work', 'meeting']),
+  scheduledAt: z.string(),
+  day: z.string(),
+  durationMinutes: z.number().int(),
+  /** planned | observed | discussed (cancelled visits leave the planning). */
+  status: z.enum(['planned', 'observed', 'discussed']),
+  observer: TeamPerson,
+  observed: TeamPerson,
+});
+export type TeamPlannedVisit = z.infer<typeof TeamPlannedVisit>;
+
+/** A joint preparation on the planning part. */
+export const TeamPlannedPreparation = z.object({
+  id: Id,
+  title: z.string(),
+  kind: z.string(),
+  plannedAt: z.string(),
+  day: z.string(),
+  durationMinutes: z.number().int(),
+  status: z.enum(['planned', 'done']),
+  people: z.array(TeamPerson),
+});
+export type TeamPlannedPreparation = z.infer<typeof TeamPlannedPreparation>;
+
 /**
- * A week of the planning part. Visits and joint preparations join later as further fields of the week
- * (e.g. `visits`), next to `sessions`.
+ * A week of the planning part: board sessions, visits and joint preparations. School leadership looking along
+ * gets no visits here (only the counts in `practice`).
  */
-export const TeamPlanningWeek = z.object({ weekStart: z.string(), sessions: z.array(TeamPlannedSession) });
+export const TeamPlanningWeek = z.object({
+  weekStart: z.string(),
+  sessions: z.array(TeamPlannedSession),
+  visits: z.array(TeamPlannedVisit),
+  preparations: z.array(TeamPlannedPreparation),
+});
 export type TeamPlanningWeek = z.infer<typeof TeamPlanningWeek>;
 
 // ---------------------------------------------------------------------------------------------
@@ -332,6 +372,8 @@ export const TeamBoard = z.object({
   stats: TeamBoardStats,
   /** This week and next week. */
   planning: z.object({ weeks: z.array(TeamPlanningWeek) }),
+  /** The same eight weeks as `stats`: visits held and joint preparations done, against the team's norm. */
+  practice: z.object({ weeks: z.array(TeamPracticeWeek) }),
   /** The school's today (Europe/Amsterdam) and the server's clock, so screens agree on the timer. */
   today: z.string(),
   serverTime: z.string(),

@@ -1,8 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { TEAM_STANDARD_PARTS } from '@groeipad/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import { organisationTables as ot } from '../organisation/index.ts';
+import { teamVisits } from '../visits/visits.schema.ts';
+import { teamPreparationMembers, teamPreparations } from '../preparations/preparations.schema.ts';
 import {
   teamActions,
   teamBoardItems,
@@ -234,25 +237,105 @@ const sessionsSince = (db: Db) =>
     .orderBy(asc(teamSessions.startedAt), asc(teamSessions.id))
     .prepare('team_sessions');
 
+// The planning part: visits and joint preparations from the first week of the statistics to the end of next week.
+// Who visits whom is planning the whole team sees; nothing of a visit's content is read here.
+
+const visitObserver = alias(ot.people, 'visit_observer');
+const visitObserved = alias(ot.people, 'visit_observed');
+
+const visitsBetween = (db: Db) =>
+  db
+    .select({
+      id: teamVisits.id,
+      kind: teamVisits.kind,
+      scheduledAt: teamVisits.scheduledAt,
+      durationMinutes: teamVisits.durationMinutes,
+      status: teamVisits.status,
+      observerId: teamVisits.observerId,
+      observerFirstName: visitObserver.firstName,
+      observerInfix: visitObserver.infix,
+      observerLastName: visitObserver.lastName,
+      observedId: teamVisits.observedId,
+      observedFirstName: visitObserved.firstName,
+      observedInfix: visitObserved.infix,
+      observedLastName: visitObserved.lastName,
+    })
+    .from(teamVisits)
+    .innerJoin(visitObserver, eq(visitObserver.id, teamVisits.observerId))
+    .innerJoin(visitObserved, eq(visitObserved.id, teamVisits.observedId))
+    .where(
+      and(
+        eq(teamVisits.boardId, ph('boardId')),
+        eq(teamVisits.teamId, ph('teamId')),
+        ne(teamVisits.status, 'cancelled'),
+        gte(teamVisits.scheduledAt, sql`${ph('from')}::timestamptz`),
+        lt(teamVisits.scheduledAt, sql`${ph('to')}::timestamptz`),
+      ),
+    )
+    .orderBy(asc(teamVisits.scheduledAt), asc(teamVisits.id))
+    .prepare('team_planning_visits');
+
+const preparationsBetween = (db: Db) =>
+  db
+    .select({
+      id: teamPreparations.id,
+      title: teamPreparations.title,
+      kind: teamPreparations.kind,
+      plannedAt: teamPreparations.plannedAt,
+      durationMinutes: teamPreparations.durationMinutes,
+      status: teamPreparations.status,
+      people: sql<
+        { id: string; firstName: string; infix: string | null; lastName: string }[]
+      >`coalesce(json_agg(json_build_object('id', ${ot.people.id}, 'firstName', ${ot.people.firstName}, 'infix', ${ot.people.infix}, 'lastName', ${ot.people.lastName}) order by ${ot.people.firstName}, ${ot.people.lastName}) filter (where ${ot.people.id} is not null), '[]'::json)`,
+    })
+    .from(teamPreparations)
+    .leftJoin(teamPreparationMembers, eq(teamPreparationMembers.preparationId, teamPreparations.id))
+    .leftJoin(ot.people, eq(ot.people.id, teamPreparationMembers.personId))
+    .where(
+      and(
+        eq(teamPreparations.boardId, ph('boardId')),
+        eq(teamPreparations.teamId, ph('teamId')),
+        inArray(teamPreparations.status, ['planned', 'done']),
+        gte(teamPreparations.plannedAt, sql`${ph('from')}::timestamptz`),
+        lt(teamPreparations.plannedAt, sql`${ph('to')}::timestamptz`),
+      ),
+    )
+    .groupBy(teamPreparations.id)
+    .orderBy(asc(teamPreparations.plannedAt), asc(teamPreparations.id))
+    .prepare('team_planning_preparations');
+
 export type GoalRow = Awaited<ReturnType<ReturnType<typeof goalsOf>['execute']>>[number];
 export type ValueRow = Awaited<ReturnType<ReturnType<typeof valuesOf>['execute']>>[number];
 export type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsOf>['execute']>>[number];
 export type ItemRow = Awaited<ReturnType<ReturnType<typeof itemsOf>['execute']>>[number];
 export type MemberRow = Awaited<ReturnType<ReturnType<typeof membersOf>['execute']>>[number];
 export type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionsSince>['execute']>>[number];
+export type PlanningVisitRow = Awaited<ReturnType<ReturnType<typeof visitsBetween>['execute']>>[number];
+export type PlanningPreparationRow = Awaited<ReturnType<ReturnType<typeof preparationsBetween>['execute']>>[number];
 
-/** Everything on the board, in parallel. `since`: the first day of the statistics (eight weeks back). */
-export async function findBoardContent(db: Db, boardId: string, teamId: string, since: string) {
+/**
+ * Everything on the board, in parallel. `since`: the first day of the statistics (eight weeks back); visits and
+ * preparations are read from a day before it to a day after `until` (the end of next week), as instants: the
+ * service keeps those whose school day falls in the window.
+ */
+export async function findBoardContent(db: Db, boardId: string, teamId: string, since: string, until: string) {
   const key = { boardId, teamId };
-  const [goals, values, actions, items, members, sessions] = await Promise.all([
+  const window = {
+    ...key,
+    from: new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString(),
+    to: new Date(Date.parse(`${until}T00:00:00Z`) + 2 * 86_400_000).toISOString(),
+  };
+  const [goals, values, actions, items, members, sessions, visits, preparations] = await Promise.all([
     prepared(db, 'team_goals', goalsOf).execute(key),
     prepared(db, 'team_goal_values', valuesOf).execute(key),
     prepared(db, 'team_actions', actionsOf).execute(key),
     prepared(db, 'team_items', itemsOf).execute(key),
     prepared(db, 'team_members', membersOf).execute(key),
     prepared(db, 'team_sessions', sessionsSince).execute({ ...key, since }),
+    prepared(db, 'team_planning_visits', visitsBetween).execute(window),
+    prepared(db, 'team_planning_preparations', preparationsBetween).execute(window),
   ]);
-  return { goals, values, actions, items, members, sessions };
+  return { goals, values, actions, items, members, sessions, visits, preparations };
 }
 
 /** The teams of some ids and of some schools, with their school's name. */

@@ -17,6 +17,7 @@ import {
 } from './team.present.ts';
 import { addDays, schoolDay, weekStartOf } from '../../platform/time.ts';
 import { boardStats, planningWeeks, STATS_WEEKS } from './team.stats.ts';
+import { inWeek, practiceWeeks, presentPlannedPreparation, presentPlannedVisit } from './team.planning.ts';
 
 // The board as a whole: the list of boards I can open, the one read that shows everything, and its settings.
 
@@ -48,7 +49,7 @@ export async function getBoard(ctx: Ctx, teamId: string): Promise<TeamBoard> {
   const since = addDays(weekStartOf(today), -7 * (STATS_WEEKS - 1));
   const [board, content] = await Promise.all([
     team.board ? Promise.resolve(team.board) : repo.ensureBoard(ctx.db, boardId, teamId, ctx.now),
-    repo.findBoardContent(ctx.db, boardId, teamId, since),
+    repo.findBoardContent(ctx.db, boardId, teamId, since, addDays(weekStartOf(today), 13)),
   ]);
 
   const valuesByGoal = new Map<string, TeamGoalValue[]>();
@@ -61,6 +62,8 @@ export async function getBoard(ctx: Ctx, teamId: string): Promise<TeamBoard> {
   const memberIds = members.map((m) => m.id);
   const open = content.sessions.findLast((s) => s.endedAt === null && s.heldOn === today);
   const latest = content.sessions.at(-1);
+  const visits = content.visits.map(presentPlannedVisit);
+  const preparations = content.preparations.map(presentPlannedPreparation);
 
   return {
     team: { id: team.id, name: team.name, schoolId: team.schoolId, schoolName: team.schoolName },
@@ -86,7 +89,15 @@ export async function getBoard(ctx: Ctx, teamId: string): Promise<TeamBoard> {
       boardStartedOn: schoolDay(board.createdAt),
       today,
     }),
-    planning: { weeks: planningWeeks(content.sessions, memberIds, today) },
+    planning: {
+      // Who visits whom is for the team; school leadership looking along sees only the counts below.
+      weeks: planningWeeks(content.sessions, memberIds, today).map((week) => ({
+        ...week,
+        visits: canEdit ? inWeek(visits, week.weekStart) : [],
+        preparations: inWeek(preparations, week.weekStart),
+      })),
+    },
+    practice: { weeks: practiceWeeks(visits, preparations, today) },
     today,
     serverTime: ctx.now.toISOString(),
   };

@@ -209,8 +209,10 @@ describe('eight weeks of rhythm and attendance', () => {
             present: 3,
           },
         ],
+        visits: [],
+        preparations: [],
       },
-      { weekStart: '2031-07-21', sessions: [] },
+      { weekStart: '2031-07-21', sessions: [], visits: [], preparations: [] },
     ]);
   });
 });

@@ -56,11 +56,11 @@ export function boardStats(facts: {
   return { weeks, sessionsHeld: held, sessionsExpected: expected, attendancePercent: percent(present, possible) };
 }
 
-/** This week's and next week's sessions, for the planning part. */
+/** This week's and next week's sessions, for the planning part (visits and preparations: team.planning.ts). */
 export function planningWeeks(sessions: readonly SessionFacts[], memberIds: readonly string[], today: string) {
   const members = new Set(memberIds);
   const thisWeek = weekStartOf(today);
-  return [thisWeek, addDays(thisWeek, 7)].map((weekStart): TeamPlanningWeek => ({
+  return [thisWeek, addDays(thisWeek, 7)].map((weekStart): Pick<TeamPlanningWeek, 'weekStart' | 'sessions'> => ({
     weekStart,
     sessions: sessions
       .filter((s) => s.heldOn >= weekStart && s.heldOn <= addDays(weekStart, 6))
