@@ -33,6 +33,7 @@ import { feedbackRoutes } from './modules/feedback/index.ts';
 import { developmentRoutes } from './modules/development/index.ts';
 import { barometerRoutes } from './modules/barometer/index.ts';
 import { teamRoutes } from './modules/team/index.ts';
+import { visitsRoutes } from './modules/visits/index.ts';
 import { preparationsRoutes } from './modules/preparations/index.ts';
 
 z.config(z.locales.nl());
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(developmentRoutes);
   await app.register(barometerRoutes);
   await app.register(teamRoutes);
+  await app.register(visitsRoutes);
   await app.register(preparationsRoutes);
 
   if (dist && indexHtml) {

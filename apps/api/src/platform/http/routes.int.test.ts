@@ -24,6 +24,7 @@ function fill(url: string, board: TestBoard): string {
     .replace(':teamId', board.teams[0]!.id)
     .replace(/:(goalId|valueId|actionId|itemId|sessionId|preparationId)/g, person.id)
     .replace(':number', '1')
+    .replace(':visitId', person.id)
     .replace(/\/schools\/:id/, `/schools/${board.schools[0]!.id}`)
     .replace(/\/teams\/:id/, `/teams/${board.teams[0]!.id}`)
     .replace(':id', person.id)
@@ -112,6 +113,24 @@ function payloadFor(method: string, url: string): object | undefined {
       'POST library/:itemId/versions': { version: 1, body: 'Overgenomen', note: 'Overgenomen' },
       'PATCH sessions/:sessionId': { version: 1 },
       'POST sessions/:sessionId/mood': { mood: 'positive' },
+      'POST forms': { purpose: 'visit', title: 'Overgenomen', fields: [{ id: 'a', kind: 'text', label: 'Vraag' }] },
+      'PUT forms/:formId': { title: 'Overgenomen', fields: [{ id: 'a', kind: 'text', label: 'Vraag' }], version: 1 },
+      'POST forms/:formId/archive': { version: 1 },
+      'POST visits': {
+        observerId: home.byRole('docent').id,
+        observedId: home.byRole('teamleider').id,
+        kind: 'lesson',
+        scheduledAt: '2030-01-07T10:00:00+01:00',
+        durationMinutes: 30,
+        formId: home.schools[0]!.id,
+      },
+      'PATCH visits/:visitId': { version: 1 },
+      'POST visits/:visitId/cancel': { version: 1, reason: 'Gaat niet door' },
+      'PUT visits/:visitId/answers': { version: 1, answers: {} },
+      'POST visits/:visitId/done': { version: 1 },
+      'PUT visits/:visitId/feedback': { version: 1, observation: '', effect: '', reaction: '', suggestions: '' },
+      'PUT visits/:visitId/share': { version: 1, shared: true },
+      'POST visits/:visitId/evidence': { version: 1 },
     };
     const rest = url.slice('/api/teams/:teamId/'.length);
     const body =
