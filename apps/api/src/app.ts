@@ -35,6 +35,7 @@ import { barometerRoutes } from './modules/barometer/index.ts';
 import { teamRoutes } from './modules/team/index.ts';
 import { visitsRoutes } from './modules/visits/index.ts';
 import { preparationsRoutes } from './modules/preparations/index.ts';
+import { programmeRoutes } from './modules/programme/index.ts';
 
 z.config(z.locales.nl());
 
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(teamRoutes);
   await app.register(visitsRoutes);
   await app.register(preparationsRoutes);
+  await app.register(programmeRoutes);
 
   if (dist && indexHtml) {
     await app.register(fastifyStatic, {

@@ -126,10 +126,14 @@ export type TeamProgrammeView = z.infer<typeof TeamProgrammeView>;
 export const ProgrammeStartInput = z.object({ startsOn: isoDate }).strict();
 export type ProgrammeStartInput = z.infer<typeof ProgrammeStartInput>;
 
-export const ProgrammeWeekParams = z.object({ teamId: Id, week: z.coerce.number().int().min(1).max(8) }).strict();
-
+/** What happened in a week of the programme; version 0 for a week nothing was noted for yet. */
 export const ProgrammeWeekInput = z
-  .object({ sessionHeldOn: isoDate.nullable(), note: text(1000), version: z.number().int().min(0) })
+  .object({
+    week: z.number().int().min(1).max(PROGRAMME_LENGTH_WEEKS),
+    sessionHeldOn: isoDate.nullable(),
+    note: text(1000),
+    version: z.number().int().min(0),
+  })
   .strict();
 export type ProgrammeWeekInput = z.infer<typeof ProgrammeWeekInput>;
 
@@ -293,7 +297,7 @@ export const YearPlanEventInput = z
   });
 export type YearPlanEventInput = z.infer<typeof YearPlanEventInput>;
 
-export const YearPlanEventParams = z.object({ eventId: Id }).strict();
+export const YearPlanEventParams = z.object({ id: Id }).strict();
 
 export const PizzaList = z.object({
   abilities: z.object({ create: z.boolean() }),

@@ -131,6 +131,21 @@ function payloadFor(method: string, url: string): object | undefined {
       'PUT visits/:visitId/feedback': { version: 1, observation: '', effect: '', reaction: '', suggestions: '' },
       'PUT visits/:visitId/share': { version: 1, shared: true },
       'POST visits/:visitId/evidence': { version: 1 },
+      'POST programme': { startsOn: '2030-01-07' },
+      'POST programme/weeks': { week: 1, sessionHeldOn: null, note: '', version: 0 },
+      'POST programme/linking': {
+        nextTeamId: home.teams[1]!.id,
+        startsAt: '2030-03-04T15:00:00+01:00',
+        location: '',
+        version: 1,
+      },
+      'POST progress': {
+        intervention: 'visits',
+        phase: 'start',
+        scoredOn: '2030-01-07',
+        scores: { planned: 3, learningQuestion: 3, feedbackModel: 3, safe: 3 },
+        note: '',
+      },
     };
     const rest = url.slice('/api/teams/:teamId/'.length);
     const body =
