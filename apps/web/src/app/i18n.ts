@@ -14,6 +14,7 @@ import nlFeedback from '../locales/nl/feedback.json';
 import nlDevelopment from '../locales/nl/development.json';
 import nlBarometer from '../locales/nl/barometer.json';
 import nlTeam from '../locales/nl/team.json';
+import nlProgramme from '../locales/nl/programme.json';
 import enCommon from '../locales/en/common.json';
 import enAuth from '../locales/en/auth.json';
 import enHome from '../locales/en/home.json';
@@ -28,6 +29,7 @@ import enFeedback from '../locales/en/feedback.json';
 import enDevelopment from '../locales/en/development.json';
 import enBarometer from '../locales/en/barometer.json';
 import enTeam from '../locales/en/team.json';
+import enProgramme from '../locales/en/programme.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -58,6 +60,7 @@ export const resources = {
     development: nlDevelopment,
     barometer: nlBarometer,
     team: nlTeam,
+    programme: nlProgramme,
   },
   en: {
     common: enCommon,
@@ -74,6 +77,7 @@ export const resources = {
     development: enDevelopment,
     barometer: enBarometer,
     team: enTeam,
+    programme: enProgramme,
   },
 } as const;
 
@@ -98,6 +102,7 @@ void i18n.use(initReactI18next).init({
     'development',
     'barometer',
     'team',
+    'programme',
   ],
   interpolation: { escapeValue: false },
   returnNull: false,
