@@ -22,21 +22,27 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 
 const states = new Map<string, BrowserContextOptions['storageState']>();
 
-/** A signed-in browser context; logs in once per user per worker to stay far below the login rate limit. */
+/**
+ * A signed-in browser context; logs in once per user per worker to stay far below the login rate limit. A kept
+ * session can have ended since (a password reset ends all of a person's sessions): then it logs in again.
+ */
 export async function signedInPage(
   browser: Browser,
   email: string,
   options: BrowserContextOptions = {},
 ): Promise<Page> {
-  let state = states.get(email);
-  if (!state) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await login(page, email);
-    state = await context.storageState();
-    states.set(email, state);
+  const kept = states.get(email);
+  if (kept) {
+    const context = await browser.newContext({ ...options, storageState: kept });
+    if ((await context.request.get('/api/me')).ok()) return context.newPage();
     await context.close();
+    states.delete(email);
   }
+  const loginContext = await browser.newContext();
+  await login(await loginContext.newPage(), email);
+  const state = await loginContext.storageState();
+  states.set(email, state);
+  await loginContext.close();
   const context = await browser.newContext({ ...options, storageState: state });
   return context.newPage();
 }
