@@ -79,6 +79,7 @@ describe('abilities per state and side', () => {
     ['manager cancels', actor('mgr'), {}, 'cancel', true],
     ['employee cannot cancel', actor('emp'), {}, 'cancel', false],
     ['no cancel after agreement', actor('mgr'), { state: 'agreed' }, 'cancel', false],
+    ['no cancel once held', actor('mgr'), { state: 'held' }, 'cancel', false],
     ['employee prepares', actor('emp'), {}, 'editPreparation', true],
     ['manager cannot prepare', actor('mgr'), {}, 'editPreparation', false],
     ['employee shares', actor('emp'), {}, 'sharePreparation', true],
@@ -126,6 +127,7 @@ describe('state machine', () => {
     ['closed', 'held', false],
     ['cancelled', 'planned', false],
     ['report_draft', 'cancelled', false],
+    ['held', 'cancelled', false],
   ];
   it.each(cases)('%s → %s', (from, to, expected) => expect(canMove(from, to)).toBe(expected));
 });

@@ -56,7 +56,8 @@ const OPEN: readonly ConversationState[] = ['planned', 'preparing', 'held', 'rep
 export const TRANSITIONS: Record<ConversationState, readonly ConversationState[]> = {
   planned: ['preparing', 'held', 'cancelled'],
   preparing: ['held', 'cancelled'],
-  held: ['report_draft', 'cancelled'],
+  // Once held, the conversation happened: it can no longer be called off, only reported on.
+  held: ['report_draft'],
   report_draft: ['agreed'],
   agreed: ['closed', 'report_draft'],
   closed: ['report_draft'],
