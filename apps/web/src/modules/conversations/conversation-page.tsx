@@ -12,6 +12,7 @@ import {
 import type { ConversationDetail, ConversationState } from '@groeipad/contracts';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { BackLink } from '../../ui/back-link.tsx';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { Page } from '../../ui/page.tsx';
 import { PageLoader, QueryError } from '../../ui/query-state.tsx';
@@ -148,6 +149,7 @@ function ConversationView({ c }: { c: ConversationDetail }) {
     c.report !== null || a.writeReport || ['held', 'report_draft', 'agreed', 'closed'].includes(c.state);
   return (
     <Page title={c.kind.name} description={description} actions={actions}>
+      <BackLink to="/gesprekken">{t('detail.backToList')}</BackLink>
       {c.state !== 'cancelled' ? <Steps state={c.state} /> : null}
       {c.state === 'cancelled' && c.cancelledReason ? (
         <Alert color="red" variant="light" icon={<IconCalendarOff aria-hidden />}>

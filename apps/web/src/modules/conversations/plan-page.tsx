@@ -29,6 +29,8 @@ export default function PlanPage() {
   const [prepDue, setPrepDue] = useState(localDay(new Date(inTwoWeeks.getTime() - 3 * 86_400_000)));
   // The preparation date follows the conversation date until the manager sets it themselves.
   const [prepTouched, setPrepTouched] = useState(false);
+  // Set on a submit without the required choices: the button stays usable and says what is missing.
+  const [missing, setMissing] = useState(false);
 
   if (options.isPending) return <PageLoader />;
   if (options.isError) {
@@ -62,7 +64,10 @@ export default function PlanPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!employeeId || !kindId) return;
+    if (!employeeId || !kindId) {
+      setMissing(true);
+      return;
+    }
     // The browser's own zone: a school plans in Dutch time, and the server stores the exact moment.
     const scheduledAt = new Date(`${date}T${time}`).toISOString();
     plan.mutate(
@@ -87,7 +92,7 @@ export default function PlanPage() {
               }}
               searchable
               required
-              error={fieldErrors.employeeId}
+              error={fieldErrors.employeeId ?? (missing && !employeeId ? t('plan.employeeMissing') : undefined)}
             />
             {employee && kinds.length === 0 ? (
               <Alert color="orange" variant="light">
@@ -104,8 +109,9 @@ export default function PlanPage() {
                 value={kindId}
                 onChange={setKindId}
                 disabled={!employee}
+                description={employee ? undefined : t('plan.kindAfterEmployee')}
                 required
-                error={fieldErrors.kindId}
+                error={fieldErrors.kindId ?? (missing && employee && !kindId ? t('plan.kindMissing') : undefined)}
               />
             )}
             <SimpleGrid cols={{ base: 1, xs: 3 }}>
@@ -165,7 +171,7 @@ export default function PlanPage() {
               <Button
                 type="submit"
                 loading={plan.isPending}
-                disabled={!employeeId || !kindId}
+                disabled={Boolean(employee && kinds.length === 0)}
                 leftSection={<IconCalendarPlus size={18} aria-hidden />}
               >
                 {t('plan.submit')}

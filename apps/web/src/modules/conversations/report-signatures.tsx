@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconLock, IconSignature } from '@tabler/icons-react';
 import type { ConversationDetail, ConversationReport } from '@groeipad/contracts';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +9,14 @@ import { FormError } from '../../ui/query-state.tsx';
 import { formatMoment } from './parts.tsx';
 import { useCorrection, useSign } from './queries.ts';
 
-/** Both signatures, the lock, and signing (with "seen, not agreed" for the employee). */
+/**
+ * Both signatures, the lock, and signing. Disagreement is recorded in one place, the employee's view; signing
+ * then means "seen, not agreed", which the dialog says instead of asking a second time.
+ */
 export function Signatures({ c, report }: { c: ConversationDetail; report: ConversationReport }) {
   const { t } = useTranslation('conversations');
   const sign = useSign(c.id);
   const [open, setOpen] = useState(false);
-  const [disagree, setDisagree] = useState(report.employeeDisagrees);
   const line = (name: string, at: string | null) =>
     at ? t('report.signedOn', { name, date: formatMoment(at) }) : t('report.notSigned', { name });
   return (
@@ -45,14 +47,15 @@ export function Signatures({ c, report }: { c: ConversationDetail; report: Conve
       ) : null}
       <AppModal opened={open} onClose={() => setOpen(false)} title={t('report.signTitle')} centered>
         <Stack gap="md">
-          <Text size="sm">{t('report.signText')}</Text>
-          {c.side === 'employee' ? (
-            <Checkbox
-              label={t('report.signDisagree')}
-              description={t('report.signDisagreeHelp')}
-              checked={disagree}
-              onChange={(e) => setDisagree(e.currentTarget.checked)}
-            />
+          {c.side === 'employee' && report.employeeDisagrees ? (
+            <Text size="sm">{t('report.signSeenNotAgreed')}</Text>
+          ) : (
+            <Text size="sm">{t('report.signText')}</Text>
+          )}
+          {c.side === 'employee' && !report.employeeDisagrees ? (
+            <Text size="sm" c="dimmed">
+              {t('report.signDisagreeFirst')}
+            </Text>
           ) : null}
           <FormError error={sign.error} />
           <Group justify="flex-end">
@@ -63,7 +66,10 @@ export function Signatures({ c, report }: { c: ConversationDetail; report: Conve
               loading={sign.isPending}
               onClick={() =>
                 sign.mutate(
-                  { version: report.version, ...(c.side === 'employee' ? { disagrees: disagree } : {}) },
+                  {
+                    version: report.version,
+                    ...(c.side === 'employee' ? { disagrees: report.employeeDisagrees } : {}),
+                  },
                   { onSuccess: () => setOpen(false) },
                 )
               }
