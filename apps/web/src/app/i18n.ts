@@ -14,6 +14,8 @@ import nlFeedback from '../locales/nl/feedback.json';
 import nlDevelopment from '../locales/nl/development.json';
 import nlBarometer from '../locales/nl/barometer.json';
 import nlTeam from '../locales/nl/team.json';
+import nlVisits from '../locales/nl/visits.json';
+import nlPreparations from '../locales/nl/preparations.json';
 import nlProgramme from '../locales/nl/programme.json';
 import enCommon from '../locales/en/common.json';
 import enAuth from '../locales/en/auth.json';
@@ -29,6 +31,8 @@ import enFeedback from '../locales/en/feedback.json';
 import enDevelopment from '../locales/en/development.json';
 import enBarometer from '../locales/en/barometer.json';
 import enTeam from '../locales/en/team.json';
+import enVisits from '../locales/en/visits.json';
+import enPreparations from '../locales/en/preparations.json';
 import enProgramme from '../locales/en/programme.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -60,6 +64,8 @@ export const resources = {
     development: nlDevelopment,
     barometer: nlBarometer,
     team: nlTeam,
+    visits: nlVisits,
+    preparations: nlPreparations,
     programme: nlProgramme,
   },
   en: {
@@ -77,6 +83,8 @@ export const resources = {
     development: enDevelopment,
     barometer: enBarometer,
     team: enTeam,
+    visits: enVisits,
+    preparations: enPreparations,
     programme: enProgramme,
   },
 } as const;
@@ -102,6 +110,8 @@ void i18n.use(initReactI18next).init({
     'development',
     'barometer',
     'team',
+    'visits',
+    'preparations',
     'programme',
   ],
   interpolation: { escapeValue: false },

@@ -43,6 +43,14 @@ const SchoolBarometerPage = lazy(() => import('../modules/barometer/school-page.
 const TeamsPage = lazy(() => import('../modules/team/teams-page.tsx'));
 const TeamBoardPage = lazy(() => import('../modules/team/board-page.tsx'));
 const TeamSessionPage = lazy(() => import('../modules/team/session-page.tsx'));
+const VisitsPage = lazy(() => import('../modules/visits/visits-page.tsx'));
+const VisitPage = lazy(() => import('../modules/visits/visit-page.tsx'));
+const TeamFormsPage = lazy(() => import('../modules/visits/forms-page.tsx'));
+const TeamFormBuilderPage = lazy(() => import('../modules/visits/form-builder-page.tsx'));
+const PreparationsPage = lazy(() => import('../modules/preparations/preparations-page.tsx'));
+const PreparationPage = lazy(() => import('../modules/preparations/preparation-page.tsx'));
+const LibraryPage = lazy(() => import('../modules/preparations/library-page.tsx'));
+const LibraryItemPage = lazy(() => import('../modules/preparations/library-item-page.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, isLoading, error, refresh, signedOut } = useAuth();
@@ -145,6 +153,15 @@ export function AppRoutes() {
             </Lazy>
           }
         />
+        {/* A visit is for the two of them (and a leidinggevende it was shared with): the API decides, like the barometer. */}
+        <Route
+          path="team/:teamId/bezoeken/:visitId"
+          element={
+            <Lazy>
+              <VisitPage />
+            </Lazy>
+          }
+        />
         <Route
           path="barometer/invullen/:roundId"
           element={
@@ -176,6 +193,13 @@ export function AppRoutes() {
         >
           <Route index element={<TeamsPage />} />
           <Route path=":teamId" element={<TeamBoardPage />} />
+          <Route path=":teamId/bezoeken" element={<VisitsPage />} />
+          <Route path=":teamId/formulieren" element={<TeamFormsPage />} />
+          <Route path=":teamId/formulieren/:formId" element={<TeamFormBuilderPage />} />
+          <Route path=":teamId/voorbereidingen" element={<PreparationsPage />} />
+          <Route path=":teamId/voorbereidingen/:preparationId" element={<PreparationPage />} />
+          <Route path=":teamId/bibliotheek" element={<LibraryPage />} />
+          <Route path=":teamId/bibliotheek/:itemId" element={<LibraryItemPage />} />
         </Route>
         <Route
           path="ontwikkeling"

@@ -289,12 +289,12 @@ describe('filling, recording and marking done', () => {
       answers: { aansluiting: 5, vorm: 'Hoorcollege', h1: 'x', onbekend: true },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual([
-      'answers.aansluiting',
-      'answers.h1',
-      'answers.onbekend',
-      'answers.vorm',
-    ]);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['answers.aansluiting', 'answers.h1', 'answers.onbekend', 'answers.vorm']);
     const answers = { doel: 'Breuken vergelijken', aansluiting: 3, diff: true, vorm: 'Samenwerken' };
     const ok = await send('PUT', `${base()}/${prep.id}/work`, as.docent!, {
       version: prep.version,
@@ -337,9 +337,12 @@ describe('filling, recording and marking done', () => {
     });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ day: '2026-12-03', durationMinutes: 60 });
-    expect(moved.json().participants.map((p: { id: string }) => p.id).sort()).toEqual(
-      [ids.colleague, ids.bystander].sort(),
-    );
+    expect(
+      moved
+        .json()
+        .participants.map((p: { id: string }) => p.id)
+        .sort(),
+    ).toEqual([ids.colleague, ids.bystander].sort());
     // The planner took themselves off: now they read only.
     expect((await get(`${base()}/${prep.id}`, as.docent!)).json().abilities.edit).toBe(false);
     const alone = await send('PATCH', `${base()}/${prep.id}`, as.colleague!, {
