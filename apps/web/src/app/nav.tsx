@@ -2,6 +2,7 @@ import { Fragment, type ComponentType } from 'react';
 import { Group, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconChecklist,
   IconFileImport,
   IconGauge,
@@ -10,6 +11,7 @@ import {
   IconMail,
   IconMessageStar,
   IconMessages,
+  IconPizza,
   IconPlant2,
   IconSchool,
   IconSettings,
@@ -44,6 +46,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const can = me.abilities;
   const { t: tb } = useTranslation('barometer');
+  const { t: tp } = useTranslation('programme');
   const leadsSchool = me.memberships.some((m) => m.role === 'schoolleider' || m.role === 'mt_lid');
   const active = (path: string) =>
     path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
@@ -52,7 +55,11 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   // leaders start the barometer for all teams and see what teams share with them.
   const subLinks: Partial<Record<AreaLink['area'], SubLink[]>> = {
     ontwikkeling: [{ path: '/feedback', label: t('nav.feedback'), icon: IconMessageStar, show: true }],
-    school: [{ path: '/school/barometer', label: tb('nav'), icon: IconGauge, show: leadsSchool }],
+    school: [
+      { path: '/school/barometer', label: tb('nav'), icon: IconGauge, show: leadsSchool },
+      { path: '/school/jaarplan', label: tp('nav.yearPlan'), icon: IconCalendarEvent, show: leadsSchool },
+    ],
+    team: [{ path: '/team/pizzasessies', label: tp('nav.pizza'), icon: IconPizza, show: true }],
   };
 
   const adminLinks = [

@@ -43,6 +43,10 @@ const SchoolBarometerPage = lazy(() => import('../modules/barometer/school-page.
 const TeamsPage = lazy(() => import('../modules/team/teams-page.tsx'));
 const TeamBoardPage = lazy(() => import('../modules/team/board-page.tsx'));
 const TeamSessionPage = lazy(() => import('../modules/team/session-page.tsx'));
+const ProgrammePage = lazy(() => import('../modules/programme/programme-page.tsx'));
+const ProgressPage = lazy(() => import('../modules/programme/progress-page.tsx'));
+const YearPlanPage = lazy(() => import('../modules/programme/year-plan-page.tsx'));
+const PizzaPage = lazy(() => import('../modules/programme/pizza-page.tsx'));
 const VisitsPage = lazy(() => import('../modules/visits/visits-page.tsx'));
 const VisitPage = lazy(() => import('../modules/visits/visit-page.tsx'));
 const TeamFormsPage = lazy(() => import('../modules/visits/forms-page.tsx'));
@@ -193,6 +197,9 @@ export function AppRoutes() {
         >
           <Route index element={<TeamsPage />} />
           <Route path=":teamId" element={<TeamBoardPage />} />
+          <Route path=":teamId/programma" element={<ProgrammePage />} />
+          <Route path=":teamId/voortgang" element={<ProgressPage />} />
+          <Route path="pizzasessies" element={<PizzaPage />} />
           <Route path=":teamId/bezoeken" element={<VisitsPage />} />
           <Route path=":teamId/formulieren" element={<TeamFormsPage />} />
           <Route path=":teamId/formulieren/:formId" element={<TeamFormBuilderPage />} />
@@ -230,6 +237,7 @@ export function AppRoutes() {
           <Route path="vragenlijsten" element={<QuestionnairesPage />} />
           <Route path="vragenlijsten/:id" element={<QuestionnaireEditorPage />} />
           <Route path="barometer" element={<SchoolBarometerPage />} />
+          <Route path="jaarplan" element={<YearPlanPage />} />
         </Route>
         <Route
           path="feedback"

@@ -3,6 +3,7 @@ import { IconMail, IconPhone, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TeamBoard } from '@groeipad/contracts';
 import { BarometerBoardPart } from '../barometer/index.ts';
+import { ProgrammeBoardPart } from '../programme/index.ts';
 import { ItemList } from './item-list.tsx';
 
 /** Programme information: who is in the team (the coach and teamleider marked) with contact details, and norms. */
@@ -12,6 +13,7 @@ export function ProgrammePart({ board }: { board: TeamBoard }) {
   const headingId = `leden-${teamId}`;
   return (
     <Stack gap="md">
+      <ProgrammeBoardPart teamId={teamId} />
       <Stack gap="xs" component="section" aria-labelledby={headingId}>
         <Title order={3} fz="md" id={headingId}>
           {t('members.title', { count: board.members.length })}

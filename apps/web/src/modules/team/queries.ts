@@ -44,6 +44,7 @@ export function useTeamBoard(teamId: string) {
   const refetch = useCallback(() => {
     void client.invalidateQueries({ queryKey: keys.board(teamId) });
     void client.invalidateQueries({ queryKey: ['barometer', 'team', teamId] });
+    void client.invalidateQueries({ queryKey: ['programme', 'team', teamId] });
   }, [client, teamId]);
   useLiveTopic(query.isSuccess ? `/api/teams/${teamId}/board/events` : null, refetch);
   return query;
