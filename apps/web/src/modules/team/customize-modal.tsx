@@ -35,6 +35,8 @@ export function CustomizeModal({ opened, onClose, board }: ModalProps & { board:
   const [parts, setParts] = useState<TeamBoardPart[]>(board.board.parts);
   const [perWeek, setPerWeek] = useState<number | string>(board.board.sessionsPerWeek);
   const [minutes, setMinutes] = useState<number | string>(board.board.sessionMinutes);
+  const [visitsNorm, setVisitsNorm] = useState<number | string>(board.board.visitsPerWeek);
+  const [preparationsNorm, setPreparationsNorm] = useState<number | string>(board.board.preparationsPerWeek);
   const [newPart, setNewPart] = useState('');
   const [newPartError, setNewPartError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TeamBoardPart | null>(null);
@@ -65,7 +67,14 @@ export function CustomizeModal({ opened, onClose, board }: ModalProps & { board:
 
   const save = () =>
     update.mutate(
-      { version: baseVersion, parts, sessionsPerWeek: Number(perWeek), sessionMinutes: Number(minutes) },
+      {
+        version: baseVersion,
+        parts,
+        sessionsPerWeek: Number(perWeek),
+        sessionMinutes: Number(minutes),
+        visitsPerWeek: Number(visitsNorm),
+        preparationsPerWeek: Number(preparationsNorm),
+      },
       {
         onSuccess: () => {
           saved(t('customize.saved'));
@@ -100,6 +109,8 @@ export function CustomizeModal({ opened, onClose, board }: ModalProps & { board:
               setParts(theirs.parts);
               setPerWeek(theirs.sessionsPerWeek);
               setMinutes(theirs.sessionMinutes);
+              setVisitsNorm(theirs.visitsPerWeek);
+              setPreparationsNorm(theirs.preparationsPerWeek);
               setTheirs(null);
             }}
           />
@@ -207,6 +218,28 @@ export function CustomizeModal({ opened, onClose, board }: ModalProps & { board:
             allowDecimal={false}
             value={minutes}
             onChange={setMinutes}
+            maw={220}
+          />
+        </Group>
+        <Group gap="md" align="flex-start">
+          <NumberInput
+            label={t('customize.visitsNorm')}
+            description={t('customize.normHint')}
+            min={0}
+            max={50}
+            allowDecimal={false}
+            value={visitsNorm}
+            onChange={setVisitsNorm}
+            maw={220}
+          />
+          <NumberInput
+            label={t('customize.preparationsNorm')}
+            description={t('customize.normHint')}
+            min={0}
+            max={50}
+            allowDecimal={false}
+            value={preparationsNorm}
+            onChange={setPreparationsNorm}
             maw={220}
           />
         </Group>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamBoard, TeamSession } from '@groeipad/contracts';
 import { FormError } from '../../ui/query-state.tsx';
 import { applyFieldErrors } from './form-parts.tsx';
-import { formatDay, goalSummary } from './format.ts';
+import { formatDay, formatTime, formatWeekday, goalSummary } from './format.ts';
 import { useAttendance, useCreateAction, useMood, useMoveAction } from './queries.ts';
 import { MOOD_ICONS, MOODS } from './team-part.tsx';
 
@@ -223,10 +223,12 @@ export function OpenActions({ board }: { board: TeamBoard }) {
   );
 }
 
-/** Step 3: the goals (now and target) and the rhythm of the last eight weeks. */
+/** Step 3: the goals (now and target), the rhythm of the last eight weeks, and this week's visits and preparations. */
 export function PlanningAndGoals({ board }: { board: TeamBoard }) {
   const { t } = useTranslation('team');
   const { stats } = board;
+  const practice = board.practice.weeks.at(-1);
+  const visits = board.planning.weeks[0]?.visits ?? [];
   return (
     <Stack gap="0.4em">
       {board.goals.filter((g) => g.status === 'active').length === 0 ? (
@@ -249,6 +251,32 @@ export function PlanningAndGoals({ board }: { board: TeamBoard }) {
           ? ` · ${t('session.presentShare', { percent: stats.attendancePercent })}`
           : ''}
       </Text>
+      {practice ? (
+        <Text style={{ color: TV.soft }}>
+          {t('session.practice', {
+            visits: practice.visits,
+            visitsNorm: board.board.visitsPerWeek,
+            preparations: practice.preparations,
+            preparationsNorm: board.board.preparationsPerWeek,
+          })}
+        </Text>
+      ) : null}
+      {visits.length > 0 ? (
+        <Box component="ul" aria-label={t('session.visitsThisWeek')} m={0} pl="1.2em" style={{ color: TV.text }}>
+          {visits.map((v) => (
+            <li key={v.id}>
+              {t('planning.visit', {
+                day: formatWeekday(v.day),
+                time: formatTime(v.scheduledAt),
+                observer: v.observer.displayName,
+                observed: v.observed.displayName,
+                kind: t(`planning.visitKind.${v.kind}`),
+              })}
+              {v.status === 'planned' ? null : ` · ${t('planning.visitDone')}`}
+            </li>
+          ))}
+        </Box>
+      ) : null}
     </Stack>
   );
 }
