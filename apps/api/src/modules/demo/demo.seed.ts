@@ -17,6 +17,8 @@ import { seedCycleHistory } from './demo.cycle.ts';
 import { seedDemoFeedback } from './demo.feedback.ts';
 import { findDemoTeam, seedDemoTeamBoard } from './demo.team-board.ts';
 import { seedDemoBarometer } from './demo.barometer.ts';
+import { seedDemoProgramme } from './demo.programme.ts';
+import { seedDemoPreparations } from './demo.preparations.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same board every time. */
 export function createRandom(seed: number) {
@@ -185,7 +187,9 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeededBoard | null> {
   const teamId = await findDemoTeam(db, board.boardId, `teamleider@${DEMO_DOMAIN}`);
   if (teamId) {
     await seedDemoTeamBoard(db, { boardId: board.boardId, teamId, now });
+    await seedDemoPreparations(db, { boardId: board.boardId, teamId, now });
     await seedDemoBarometer(db, { boardId: board.boardId, teamId, now });
+    await seedDemoProgramme(db, { boardId: board.boardId, teamId, now });
   }
   return board;
 }
