@@ -17,7 +17,6 @@ import { seedCycleHistory } from './demo.cycle.ts';
 import { seedDemoFeedback } from './demo.feedback.ts';
 import { findDemoTeam, seedDemoTeamBoard } from './demo.team-board.ts';
 import { seedDemoBarometer } from './demo.barometer.ts';
-import { seedDemoProgramme } from './demo.programme.ts';
 import { seedDemoPreparations } from './demo.preparations.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same board every time. */
@@ -189,7 +188,6 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeededBoard | null> {
     await seedDemoTeamBoard(db, { boardId: board.boardId, teamId, now });
     await seedDemoPreparations(db, { boardId: board.boardId, teamId, now });
     await seedDemoBarometer(db, { boardId: board.boardId, teamId, now });
-    await seedDemoProgramme(db, { boardId: board.boardId, teamId, now });
   }
   return board;
 }
