@@ -16,6 +16,7 @@ import {
 import { seedCycleHistory } from './demo.cycle.ts';
 import { seedDemoFeedback } from './demo.feedback.ts';
 import { findDemoTeam, seedDemoTeamBoard } from './demo.team-board.ts';
+import { seedDemoVisits } from './demo.visits.ts';
 import { seedDemoBarometer } from './demo.barometer.ts';
 import { seedDemoPreparations } from './demo.preparations.ts';
 
@@ -186,6 +187,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeededBoard | null> {
   const teamId = await findDemoTeam(db, board.boardId, `teamleider@${DEMO_DOMAIN}`);
   if (teamId) {
     await seedDemoTeamBoard(db, { boardId: board.boardId, teamId, now });
+    await seedDemoVisits(db, { boardId: board.boardId, teamId, now });
     await seedDemoPreparations(db, { boardId: board.boardId, teamId, now });
     await seedDemoBarometer(db, { boardId: board.boardId, teamId, now });
   }

@@ -5,5 +5,7 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.data.ts';
 export { seedCycleHistory, type CycleHistoryOptions } from './demo.cycle.ts';
 /** A living team board (goals with values, actions in every column, eight weeks of sessions) for one team. */
 export { seedDemoTeamBoard, type DemoTeamBoardOptions } from './demo.team-board.ts';
+/** The starting forms and about eight weeks of visits with filled kijkwijzers and talks, for the demo team. */
+export { seedDemoVisits, type DemoVisitsOptions } from './demo.visits.ts';
 /** Eight weeks of joint preparations and a team library with versions, for the demo team. */
 export { seedDemoPreparations, type DemoPreparationsOptions } from './demo.preparations.ts';

@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { Button, Group, NativeSelect, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Group, NativeSelect, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TeamAction, TeamGoal, TeamMember } from '@groeipad/contracts';
 import { AppModal } from '../../ui/app-modal.tsx';
-import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
 import { ConflictAlert, conflictCurrent } from './conflict.tsx';
-import { applyFieldErrors, MemberSelect, saved, type ModalProps } from './form-parts.tsx';
+import { applyFieldErrors, CardFormFooter, MemberSelect, saved, type ModalProps } from './form-parts.tsx';
 import { formatDay } from './format.ts';
 import { useCreateAction, useDeleteAction, useUpdateAction } from './queries.ts';
 
@@ -52,14 +50,12 @@ export function ActionModal({
   action,
 }: ModalProps & { teamId: string; members: TeamMember[]; goals: TeamGoal[]; action?: TeamAction }) {
   const { t } = useTranslation('team');
-  const { t: tc } = useTranslation();
   const create = useCreateAction(teamId);
   const update = useUpdateAction(teamId);
   const remove = useDeleteAction(teamId);
   const mutation = action ? update : create;
   const [baseVersion, setBaseVersion] = useState(action?.version ?? 0);
   const [theirs, setTheirs] = useState<TeamAction | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: valuesOf(action),
@@ -157,52 +153,32 @@ export function ActionModal({
             description={t('actionForm.helpWantedHint')}
             {...form.getInputProps('helpWanted', { type: 'checkbox' })}
           />
-          <Group justify="space-between" gap="sm">
-            {action ? (
-              <Button
-                variant="subtle"
-                color="red.8"
-                leftSection={<IconTrash size={16} aria-hidden />}
-                onClick={() => setConfirmDelete(true)}
-              >
-                {t('actionForm.delete')}
-              </Button>
-            ) : (
-              <span />
-            )}
-            <Group gap="sm">
-              <Button variant="default" onClick={close}>
-                {tc('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                {theirs ? t('conflict.saveMine') : tc('actions.save')}
-              </Button>
-            </Group>
-          </Group>
+          <CardFormFooter
+            deletion={
+              action
+                ? {
+                    label: t('actionForm.delete'),
+                    title: t('actionForm.deleteTitle'),
+                    text: t('actionForm.deleteText', { title: action.title }),
+                    pending: remove.isPending,
+                    error: remove.error,
+                    run: (done) =>
+                      remove.mutate(action.id, {
+                        onSuccess: () => {
+                          done();
+                          saved(t('actionForm.deleted'));
+                          onClose();
+                        },
+                      }),
+                  }
+                : undefined
+            }
+            onCancel={close}
+            saving={mutation.isPending}
+            conflict={Boolean(theirs)}
+          />
         </Stack>
       </form>
-      {action ? (
-        <ConfirmModal
-          opened={confirmDelete}
-          title={t('actionForm.deleteTitle')}
-          confirmLabel={t('actionForm.delete')}
-          danger
-          loading={remove.isPending}
-          error={remove.error}
-          onClose={() => setConfirmDelete(false)}
-          onConfirm={() =>
-            remove.mutate(action.id, {
-              onSuccess: () => {
-                setConfirmDelete(false);
-                saved(t('actionForm.deleted'));
-                onClose();
-              },
-            })
-          }
-        >
-          {t('actionForm.deleteText', { title: action.title })}
-        </ConfirmModal>
-      ) : null}
     </AppModal>
   );
 }

@@ -1,14 +1,19 @@
 import { useState } from 'react';
-import { Button, Group, NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TeamGoal, TeamGoalStatus, TeamMember } from '@groeipad/contracts';
 import { AppModal } from '../../ui/app-modal.tsx';
-import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
 import { ConflictAlert, conflictCurrent } from './conflict.tsx';
-import { applyFieldErrors, decimalSeparator, MemberSelect, saved, type ModalProps } from './form-parts.tsx';
+import {
+  applyFieldErrors,
+  CardFormFooter,
+  decimalSeparator,
+  MemberSelect,
+  saved,
+  type ModalProps,
+} from './form-parts.tsx';
 import { formatDay, formatMeasure } from './format.ts';
 import { useCreateGoal, useDeleteGoal, useUpdateGoal } from './queries.ts';
 
@@ -47,14 +52,12 @@ export function GoalModal({
   goal,
 }: ModalProps & { teamId: string; members: TeamMember[]; goal?: TeamGoal }) {
   const { t } = useTranslation('team');
-  const { t: tc } = useTranslation();
   const create = useCreateGoal(teamId);
   const update = useUpdateGoal(teamId);
   const remove = useDeleteGoal(teamId);
   const mutation = goal ? update : create;
   const [baseVersion, setBaseVersion] = useState(goal?.version ?? 0);
   const [theirs, setTheirs] = useState<TeamGoal | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: valuesOf(goal),
@@ -168,52 +171,32 @@ export function GoalModal({
               {...form.getInputProps('status')}
             />
           ) : null}
-          <Group justify="space-between" gap="sm">
-            {goal ? (
-              <Button
-                variant="subtle"
-                color="red.8"
-                leftSection={<IconTrash size={16} aria-hidden />}
-                onClick={() => setConfirmDelete(true)}
-              >
-                {t('goalForm.delete')}
-              </Button>
-            ) : (
-              <span />
-            )}
-            <Group gap="sm">
-              <Button variant="default" onClick={close}>
-                {tc('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                {theirs ? t('conflict.saveMine') : tc('actions.save')}
-              </Button>
-            </Group>
-          </Group>
+          <CardFormFooter
+            deletion={
+              goal
+                ? {
+                    label: t('goalForm.delete'),
+                    title: t('goalForm.deleteTitle'),
+                    text: t('goalForm.deleteText', { title: goal.title }),
+                    pending: remove.isPending,
+                    error: remove.error,
+                    run: (done) =>
+                      remove.mutate(goal.id, {
+                        onSuccess: () => {
+                          done();
+                          saved(t('goalForm.deleted'));
+                          onClose();
+                        },
+                      }),
+                  }
+                : undefined
+            }
+            onCancel={close}
+            saving={mutation.isPending}
+            conflict={Boolean(theirs)}
+          />
         </Stack>
       </form>
-      {goal ? (
-        <ConfirmModal
-          opened={confirmDelete}
-          title={t('goalForm.deleteTitle')}
-          confirmLabel={t('goalForm.delete')}
-          danger
-          loading={remove.isPending}
-          error={remove.error}
-          onClose={() => setConfirmDelete(false)}
-          onConfirm={() =>
-            remove.mutate(goal.id, {
-              onSuccess: () => {
-                setConfirmDelete(false);
-                saved(t('goalForm.deleted'));
-                onClose();
-              },
-            })
-          }
-        >
-          {t('goalForm.deleteText', { title: goal.title })}
-        </ConfirmModal>
-      ) : null}
     </AppModal>
   );
 }
