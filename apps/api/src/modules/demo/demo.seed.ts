@@ -18,6 +18,7 @@ import { seedDemoFeedback } from './demo.feedback.ts';
 import { findDemoTeam, seedDemoTeamBoard } from './demo.team-board.ts';
 import { seedDemoVisits } from './demo.visits.ts';
 import { seedDemoBarometer } from './demo.barometer.ts';
+import { seedDemoProgramme } from './demo.programme.ts';
 import { seedDemoPreparations } from './demo.preparations.ts';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same board every time. */
@@ -190,6 +191,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<SeededBoard | null> {
     await seedDemoVisits(db, { boardId: board.boardId, teamId, now });
     await seedDemoPreparations(db, { boardId: board.boardId, teamId, now });
     await seedDemoBarometer(db, { boardId: board.boardId, teamId, now });
+    await seedDemoProgramme(db, { boardId: board.boardId, teamId, now });
   }
   return board;
 }
