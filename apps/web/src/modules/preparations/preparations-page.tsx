@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Badge, Button, Group, Stack, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBooks, IconEye, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -109,7 +109,11 @@ export default function PreparationsPage() {
       ) : (
         <Stack gap="xl">
           <Section id="prep-this-week" title={t('list.thisWeek')}>
-            {groups.thisWeek.length ? <List teamId={teamId} items={groups.thisWeek} /> : t('list.noneThisWeek')}
+            {groups.thisWeek.length ? (
+              <List teamId={teamId} items={groups.thisWeek} />
+            ) : (
+              <Text c="dimmed">{t('list.noneThisWeek')}</Text>
+            )}
           </Section>
           {groups.overdue.length ? (
             <Section id="prep-overdue" title={t('list.overdue')}>
@@ -117,10 +121,18 @@ export default function PreparationsPage() {
             </Section>
           ) : null}
           <Section id="prep-coming" title={t('list.coming')}>
-            {groups.coming.length ? <List teamId={teamId} items={groups.coming} /> : t('list.noneComing')}
+            {groups.coming.length ? (
+              <List teamId={teamId} items={groups.coming} />
+            ) : (
+              <Text c="dimmed">{t('list.noneComing')}</Text>
+            )}
           </Section>
           <Section id="prep-done" title={t('list.done')}>
-            {groups.done.length ? <List teamId={teamId} items={groups.done} /> : t('list.noneDone')}
+            {groups.done.length ? (
+              <List teamId={teamId} items={groups.done} />
+            ) : (
+              <Text c="dimmed">{t('list.noneDone')}</Text>
+            )}
           </Section>
           {groups.cancelled.length ? (
             <Section id="prep-cancelled" title={t('list.cancelled')}>
