@@ -182,7 +182,7 @@ export function OpenActions({ board }: { board: TeamBoard }) {
       {open.map((a) => (
         <Box component="li" key={a.id} style={{ borderBottom: `1px solid ${TV.line}`, paddingBottom: '0.4em' }}>
           <Group justify="space-between" wrap="nowrap" align="flex-start" gap="0.5em">
-            <Stack gap="0.15em" style={{ minWidth: 0 }}>
+            <Stack gap="0.15em" style={{ minWidth: 0, flex: 1 }}>
               <Text fw={700} style={{ color: TV.text, overflowWrap: 'anywhere' }}>
                 {a.title}
               </Text>
@@ -210,6 +210,8 @@ export function OpenActions({ board }: { board: TeamBoard }) {
                 size="compact-md"
                 variant="white"
                 color="dark"
+                // The title beside it may be long: the button keeps its width, the title wraps.
+                style={{ flexShrink: 0 }}
                 aria-label={t('session.markDone', { title: a.title })}
                 onClick={() => move.mutate({ id: a.id, version: a.version, status: 'done' })}
               >
