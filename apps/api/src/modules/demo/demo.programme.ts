@@ -68,13 +68,13 @@ export async function seedDemoProgramme(db: Db, opts: DemoProgrammeOptions): Pro
     .where(and(eq(org.memberships.teamId, teamId), eq(org.memberships.role, 'teamleider')))
     .limit(1);
   const leadId = lead?.id ?? members[0]!.id;
-  const next = (
-    await db
-      .select({ id: org.teams.id, name: org.teams.name })
-      .from(org.teams)
-      .where(and(eq(org.teams.boardId, boardId), eq(org.teams.schoolId, team.schoolId), ne(org.teams.id, teamId)))
-      .orderBy(asc(org.teams.name))
-  )[0];
+  // The next team: Talen (the other teaching team of the demo school), else the first other team by name.
+  const others = await db
+    .select({ id: org.teams.id, name: org.teams.name })
+    .from(org.teams)
+    .where(and(eq(org.teams.boardId, boardId), eq(org.teams.schoolId, team.schoolId), ne(org.teams.id, teamId)))
+    .orderBy(asc(org.teams.name));
+  const next = others.find((t) => t.name === 'Talen') ?? others[0];
   const staff = await db
     .selectDistinct({ id: org.people.id, email: org.people.email })
     .from(org.memberships)
