@@ -68,7 +68,9 @@ test('a docent prepares a lesson with a colleague, fills it on a phone and keeps
   await plan.getByRole('button', { name: 'Plannen' }).click();
   await expect(plan.getByText('Kies minstens één collega om samen mee voor te bereiden.')).toBeVisible();
   const colleague = people.getByRole('checkbox', { name: /^(?!.*\(jij\)$)/ }).first();
-  const colleagueName = await colleague.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '');
+  const colleagueName = await colleague.evaluate(
+    (el) => (el as unknown as { labels: { textContent: string | null }[] | null }).labels?.[0]?.textContent ?? '',
+  );
   await colleague.check();
   await plan.getByLabel('Formulier').selectOption({ label: `${formTitle} (4 vragen)` });
   await plan.getByRole('button', { name: 'Plannen' }).click();
