@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  ActionIcon,
   Alert,
   Button,
   Card,
@@ -13,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { TeamForm, TeamFormField, TeamFormFieldKind, TeamFormPurpose } from '@groeipad/contracts';
@@ -26,10 +25,10 @@ import { FormError, PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { useWarnBeforeLeaving } from '../../ui/unsaved.ts';
 import { ConflictAlert, conflictCurrent } from '../team/conflict.tsx';
 import { saved } from '../team/form-parts.tsx';
+import { FieldCard, type DraftField } from './form-builder-field.tsx';
 import { FormFill } from './form-fill.tsx';
 import { useCreateForm, useFormExamples, useTeamForm, useUpdateForm } from './queries.ts';
 
-type DraftField = { key: string; id: string; kind: TeamFormFieldKind; label: string; help: string; options: string };
 type Draft = { title: string; description: string; fields: DraftField[] };
 
 let counter = 0;
@@ -270,86 +269,16 @@ function Builder({
           ) : null}
           <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
             {draft.fields.map((f, i) => (
-              <Card
+              <FieldCard
                 key={f.key}
-                withBorder
-                radius="md"
-                p="sm"
-                component="li"
-                aria-label={t('builder.fieldN', { n: i + 1 })}
-              >
-                <Stack gap="xs">
-                  <Group gap="xs" align="flex-end" wrap="wrap">
-                    <NativeSelect
-                      label={t('builder.kind')}
-                      value={f.kind}
-                      onChange={(e) => setField(f.key, { kind: e.currentTarget.value as TeamFormFieldKind })}
-                      data={TEAM_FORM_FIELD_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
-                      w={200}
-                    />
-                    <Group gap={4} ml="auto">
-                      <ActionIcon
-                        id={`up-${f.key}`}
-                        variant="default"
-                        size="lg"
-                        disabled={i === 0}
-                        onClick={() => move(i, -1)}
-                        aria-label={t('builder.up', { n: i + 1 })}
-                      >
-                        <IconArrowUp size={18} aria-hidden />
-                      </ActionIcon>
-                      <ActionIcon
-                        id={`down-${f.key}`}
-                        variant="default"
-                        size="lg"
-                        disabled={i === draft.fields.length - 1}
-                        onClick={() => move(i, 1)}
-                        aria-label={t('builder.down', { n: i + 1 })}
-                      >
-                        <IconArrowDown size={18} aria-hidden />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="default"
-                        size="lg"
-                        color="red.8"
-                        onClick={() => setRemoving(f)}
-                        aria-label={t('builder.remove', { n: i + 1 })}
-                      >
-                        <IconTrash size={18} aria-hidden />
-                      </ActionIcon>
-                    </Group>
-                  </Group>
-                  <TextInput
-                    id={`label-${f.key}`}
-                    label={f.kind === 'heading' ? t('builder.headingLabel') : t('builder.question')}
-                    required
-                    value={f.label}
-                    onChange={(e) => setField(f.key, { label: e.currentTarget.value })}
-                    maxLength={300}
-                    error={fieldError(i, 'label') ?? fieldError(i, 'id')}
-                  />
-                  {f.kind !== 'heading' ? (
-                    <TextInput
-                      label={t('builder.help')}
-                      value={f.help}
-                      onChange={(e) => setField(f.key, { help: e.currentTarget.value })}
-                      maxLength={500}
-                      error={fieldError(i, 'help')}
-                    />
-                  ) : null}
-                  {f.kind === 'choice' ? (
-                    <Textarea
-                      label={t('builder.options')}
-                      description={t('builder.optionsHint')}
-                      value={f.options}
-                      onChange={(e) => setField(f.key, { options: e.currentTarget.value })}
-                      autosize
-                      minRows={3}
-                      error={fieldError(i, 'options')}
-                    />
-                  ) : null}
-                </Stack>
-              </Card>
+                field={f}
+                index={i}
+                last={i === draft.fields.length - 1}
+                onChange={(patch) => setField(f.key, patch)}
+                onMove={(by) => move(i, by)}
+                onRemove={() => setRemoving(f)}
+                error={(name) => fieldError(i, name)}
+              />
             ))}
           </Stack>
           <Group gap="xs" align="flex-end">
