@@ -52,7 +52,8 @@ test('a docent prepares a lesson with a colleague, fills it on a phone and keeps
 
   // Planning at desktop width: the team's page, then the dialog.
   const page = await signedInPage(browser, USERS.docent);
-  await page.goto(`/team/${teamId}/voorbereidingen`);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Samen voorbereiden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Samen voorbereiden – Exact' })).toBeVisible();
   failures.push(...(await axeViolations(page, 'preparations (desktop)')));
   await page.getByRole('button', { name: 'Voorbereiding plannen' }).first().click();

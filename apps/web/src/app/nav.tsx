@@ -1,6 +1,7 @@
 import { Fragment, type ComponentType } from 'react';
 import { Group, NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconBooks,
   IconBuildingCommunity,
   IconCalendarEvent,
   IconChecklist,
@@ -11,6 +12,7 @@ import {
   IconMail,
   IconMessageStar,
   IconMessages,
+  IconNotes,
   IconPizza,
   IconPlant2,
   IconSchool,
@@ -47,6 +49,10 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const can = me.abilities;
   const { t: tb } = useTranslation('barometer');
   const { t: tp } = useTranslation('programme');
+  const { t: tprep } = useTranslation('preparations');
+  // Preparing together and the library belong to one team: with exactly one team they get an entry of their own.
+  const staffTeams = [...new Set(me.memberships.filter((m) => m.teamId && m.role !== 'student').map((m) => m.teamId))];
+  const ownTeam = staffTeams.length === 1 ? staffTeams[0] : null;
   const leadsSchool = me.memberships.some((m) => m.role === 'schoolleider' || m.role === 'mt_lid');
   const active = (path: string) =>
     path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
@@ -59,7 +65,16 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       { path: '/school/barometer', label: tb('nav'), icon: IconGauge, show: leadsSchool },
       { path: '/school/jaarplan', label: tp('nav.yearPlan'), icon: IconCalendarEvent, show: leadsSchool },
     ],
-    team: [{ path: '/team/pizzasessies', label: tp('nav.pizza'), icon: IconPizza, show: true }],
+    team: [
+      {
+        path: `/team/${ownTeam}/voorbereidingen`,
+        label: tprep('nav.preparations'),
+        icon: IconNotes,
+        show: ownTeam !== null,
+      },
+      { path: `/team/${ownTeam}/bibliotheek`, label: tprep('nav.library'), icon: IconBooks, show: ownTeam !== null },
+      { path: '/team/pizzasessies', label: tp('nav.pizza'), icon: IconPizza, show: true },
+    ],
   };
 
   const adminLinks = [
