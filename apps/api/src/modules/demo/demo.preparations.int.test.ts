@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard, sessionFor, startTestApp, type TestBoard, type TestEnv } from '../../../test/harness.ts';
-import { seedDemoPreparations, seedDemoTeamBoard } from './index.ts';
+import { seedDemoPreparations, seedDemoTeamBoard, seedDemoVisits } from './index.ts';
 
 let env: TestEnv;
 let board: TestBoard;
@@ -54,6 +54,37 @@ describe('the demo preparations and library', () => {
       expect(item.preparation).not.toBeNull();
     } finally {
       env.app.deps.now = undefined;
+    }
+  });
+
+  it("fills the team's own preparation forms when the team has them, with answers that fit their fields", async () => {
+    const team = board.teams.find((t) => t.name === 'Talen')!;
+    const now = new Date('2030-03-13T10:00:00Z');
+    const db = env.database.db;
+    await seedDemoTeamBoard(db, { boardId: board.boardId, teamId: team.id, now });
+    await seedDemoVisits(db, { boardId: board.boardId, teamId: team.id, now });
+    await seedDemoPreparations(db, { boardId: board.boardId, teamId: team.id, now });
+    const lead = board.memberships.find((m) => m.teamId === team.id && m.role === 'teamleider')!;
+    const headers = (await sessionFor(env.database, lead.personId)).headers;
+    const get = (url: string) => env.app.inject({ method: 'GET', url, headers }).then((r) => r.json());
+    const list = await get(`/api/teams/${team.id}/preparations`);
+    const done = list.items.filter((p: { status: string }) => p.status === 'done');
+    expect(done.length).toBe(7);
+    for (const p of done) {
+      const detail = await get(`/api/teams/${team.id}/preparations/${p.id}`);
+      expect(detail.formId).not.toBeNull();
+      expect(detail.formTitle).toMatch(p.kind === 'lesson' ? /lesvoorbereiding/i : /werkvoorbereiding/i);
+      const ids = new Set(detail.formFields.map((f: { id: string }) => f.id));
+      expect(Object.keys(detail.answers).every((id) => ids.has(id))).toBe(true);
+      // Saving the demo's answers again passes the same checks as a participant's answers.
+      const participant = await sessionFor(env.database, detail.participants[0].id);
+      const res = await env.app.inject({
+        method: 'PUT',
+        url: `/api/teams/${team.id}/preparations/${p.id}/work`,
+        headers: participant.headers,
+        payload: { version: detail.version, answers: detail.answers },
+      });
+      expect(res.statusCode, res.body).toBe(200);
     }
   });
 });

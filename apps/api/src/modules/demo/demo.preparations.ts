@@ -152,8 +152,9 @@ export async function seedDemoPreparations(db: Db, opts: DemoPreparationsOptions
     .where(and(eq(teamGoals.boardId, boardId), eq(teamGoals.teamId, teamId)))
     .orderBy(asc(teamGoals.position), asc(teamGoals.createdAt), asc(teamGoals.id));
   const goalOf = (i: 0 | 1 | 2 | null) => (i === null ? null : (goals[i]?.id ?? null));
-  // The team's own preparation form when it has one (the visits demo may add starting forms); else our constant.
-  const [teamForm] = await db
+  // The team's own preparation forms when it has them (the visits demo adds starting forms): a lesson form for
+  // lessons and a work form for work, by their titles; else the first one; else our constant.
+  const teamPrepForms = await db
     .select({ id: teamForms.id, title: teamForms.title, fields: teamForms.fields })
     .from(teamForms)
     .where(
@@ -164,13 +165,19 @@ export async function seedDemoPreparations(db: Db, opts: DemoPreparationsOptions
         isNull(teamForms.archivedAt),
       ),
     )
-    .orderBy(asc(teamForms.createdAt), asc(teamForms.id))
-    .limit(1);
-  const form = teamForm
-    ? { id: teamForm.id, title: teamForm.title, fields: teamForm.fields as PreparationFormField[] }
-    : { id: null, ...DEMO_PREPARATION_FORM };
-  /** Answers to the form in use: ours get the plan's words; a team form gets plausible answers per kind. */
-  const answersFor = (plan: DonePlan): PreparationAnswers => {
+    .orderBy(asc(teamForms.title), asc(teamForms.id));
+  type Form = { id: string | null; title: string; fields: PreparationFormField[] };
+  const formFor = (kind: 'lesson' | 'work'): Form => {
+    const word = kind === 'lesson' ? 'les' : 'werk';
+    const found = teamPrepForms.find((f) => f.title.toLowerCase().includes(`${word}voorbereiding`)) ?? teamPrepForms[0];
+    return found
+      ? { id: found.id, title: found.title, fields: found.fields }
+      : { id: null, ...DEMO_PREPARATION_FORM };
+  };
+  /** Answers to the form in use: our own form gets the plan's words; a team form gets them in field order. */
+  const answersFor = (form: Form, plan: DonePlan): PreparationAnswers => {
+    const texts = [plan.doel, `Aanpak: ${plan.werkvorm.toLowerCase()}.`, plan.result, plan.proberen];
+    let next = 0;
     const out: PreparationAnswers = {};
     for (const f of form.fields) {
       if (f.kind === 'heading') continue;
@@ -180,7 +187,7 @@ export async function seedDemoPreparations(db: Db, opts: DemoPreparationsOptions
       else if (f.kind === 'scale') out[f.id] = 2 + Math.floor(rnd.next() * 3);
       else if (f.kind === 'check') out[f.id] = rnd.next() < 0.8;
       else if (f.kind === 'choice') out[f.id] = f.options?.[0] ?? null;
-      else out[f.id] = plan.doel;
+      else out[f.id] = texts[next++ % texts.length]!;
     }
     return out;
   };
@@ -188,10 +195,11 @@ export async function seedDemoPreparations(db: Db, opts: DemoPreparationsOptions
   await db.transaction(async (tx) => {
     const ids: string[] = [];
     const add = async (
-      values: Omit<typeof pt.teamPreparations.$inferInsert, 'boardId' | 'teamId'>,
+      values: Omit<typeof pt.teamPreparations.$inferInsert, 'boardId' | 'teamId'> & { kind: 'lesson' | 'work' },
       people: string[],
     ): Promise<string> => {
       const id = rnd.uuid();
+      const form = formFor(values.kind);
       await tx.insert(pt.teamPreparations).values({
         id,
         boardId,
@@ -224,7 +232,7 @@ export async function seedDemoPreparations(db: Db, opts: DemoPreparationsOptions
             plannedAt,
             durationMinutes: [30, 45, 60][w % 3]!,
             teamGoalId: goalOf(plan.goal),
-            answers: answersFor(plan),
+            answers: answersFor(formFor(plan.kind), plan),
             result: plan.result,
             status: 'done',
             doneAt: new Date(plannedAt.getTime() + 50 * 60_000),
@@ -262,7 +270,12 @@ export async function seedDemoPreparations(db: Db, opts: DemoPreparationsOptions
         plannedAt: at(today, '14:30'),
         durationMinutes: 45,
         teamGoalId: goalOf(0),
-        answers: { doel: 'Vergelijkingen met haakjes oplossen in vier stappen.' },
+        answers: Object.fromEntries(
+          formFor('lesson')
+            .fields.filter((f) => f.kind === 'text')
+            .slice(0, 1)
+            .map((f) => [f.id, 'Vergelijkingen met haakjes oplossen in vier stappen.']),
+        ),
         createdBy: who(0),
         createdAt: at(addDays(today, -3), '12:15'),
         updatedAt: at(addDays(today, -3), '12:15'),
