@@ -170,9 +170,7 @@ export async function seedDemoPreparations(db: Db, opts: DemoPreparationsOptions
   const formFor = (kind: 'lesson' | 'work'): Form => {
     const word = kind === 'lesson' ? 'les' : 'werk';
     const found = teamPrepForms.find((f) => f.title.toLowerCase().includes(`${word}voorbereiding`)) ?? teamPrepForms[0];
-    return found
-      ? { id: found.id, title: found.title, fields: found.fields }
-      : { id: null, ...DEMO_PREPARATION_FORM };
+    return found ? { id: found.id, title: found.title, fields: found.fields } : { id: null, ...DEMO_PREPARATION_FORM };
   };
   /** Answers to the form in use: our own form gets the plan's words; a team form gets them in field order. */
   const answersFor = (form: Form, plan: DonePlan): PreparationAnswers => {
