@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { Sparkline } from '@mantine/charts';
-import { Anchor, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconGauge, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -67,6 +67,19 @@ function Latest({ data }: { data: TeamBarometer }) {
  * sparkline, and a link to the page. Someone who looks along (a school leader) sees only that it is the team's own.
  */
 export function BarometerBoardPart({ teamId }: { teamId: string }) {
+  const { t } = useTranslation('barometer');
+  const headingId = `barometer-${teamId}`;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={headingId}>
+      <Title order={3} fz="md" id={headingId}>
+        {t('board.title')}
+      </Title>
+      <BarometerSummary teamId={teamId} />
+    </Stack>
+  );
+}
+
+function BarometerSummary({ teamId }: { teamId: string }) {
   const { t } = useTranslation('barometer');
   const query = useTeamBarometer(teamId);
   if (query.isPending) return <Skeleton height={80} radius="md" />;

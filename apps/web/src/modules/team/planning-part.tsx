@@ -44,11 +44,15 @@ export function PlanningPart({ board }: { board: TeamBoard }) {
               {i === 0 ? t('planning.thisWeek') : t('planning.nextWeek')}
             </Title>
             {week.sessions.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {i === 0
-                  ? t('planning.noSessionYet', { count: board.board.sessionsPerWeek })
-                  : t('planning.nothingPlanned')}
-              </Text>
+              i === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('planning.noSessionYet', { count: board.board.sessionsPerWeek })}
+                </Text>
+              ) : week.visits.length + week.preparations.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('planning.nothingPlanned')}
+                </Text>
+              ) : null
             ) : (
               <List spacing={2} size="sm" icon={<IconCalendarEvent size={16} aria-hidden />}>
                 {week.sessions.map((s) => (
@@ -142,12 +146,13 @@ export function PlanningPart({ board }: { board: TeamBoard }) {
                 </Text>
               ) : null}
             </Group>
-            <Table.ScrollContainer minWidth={320}>
+            {/* Scrolls sideways only on the narrowest phones; then the keyboard can scroll it too. */}
+            <Table.ScrollContainer minWidth={300} type="native" tabIndex={0} aria-label={t('planning.normCaption')}>
               <Table fz="sm" withTableBorder striped>
                 <Table.Caption>{t('planning.normCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('planning.week')}</Table.Th>
+                    <Table.Th scope="col">{t('planning.weekOfColumn')}</Table.Th>
                     <Table.Th scope="col">{t('planning.sessions')}</Table.Th>
                     <Table.Th scope="col">{t('planning.attendance')}</Table.Th>
                     <Table.Th scope="col">{t('planning.visitsCol')}</Table.Th>
@@ -157,7 +162,7 @@ export function PlanningPart({ board }: { board: TeamBoard }) {
                 <Table.Tbody>
                   {stats.weeks.map((w) => (
                     <Table.Tr key={w.weekStart}>
-                      <Table.Td>{t('planning.weekOf', { date: formatShortDay(w.weekStart) })}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDay(w.weekStart)}</Table.Td>
                       <Table.Td>
                         {w.expected > 0
                           ? t('planning.ofRhythm', { held: w.sessions, expected: w.expected })
