@@ -7,6 +7,8 @@ import { createRandom, seedCycleHistory, type BoardSpec } from '../apps/api/src/
 import { FEEDBACK_TEMPLATES, feedbackTables as f } from '../apps/api/src/modules/feedback/index.ts';
 import { organisationTables as org } from '../apps/api/src/modules/organisation/index.ts';
 import { teamTables as tb } from '../apps/api/src/modules/team/index.ts';
+import { visitsTables as vt } from '../apps/api/src/modules/visits/index.ts';
+import { preparationsTables as pt } from '../apps/api/src/modules/preparations/index.ts';
 import { STANDARD_PARTS } from '../apps/api/src/modules/team/board.repository.ts';
 
 export const BENCH_SEED = 20_261_124;
@@ -249,8 +251,9 @@ export async function seedBenchHistory(
 
 /**
  * A full team board for the teamleider's team (12 staff): the board as a team has it after a term of use. Four
- * goals (one stopped) with ten values each, 26 improvement actions over the columns (two archived), 18 texts and
- * two board sessions a week for eight weeks with attendance and mood. Returns the team's id.
+ * goals (one stopped) with ten values each, 26 improvement actions over the columns (two archived), 18 texts,
+ * two board sessions a week for eight weeks with attendance and mood, and for the planning part two visits and one
+ * joint preparation (three people) a week from eight weeks back to two weeks ahead. Returns the team's id.
  */
 export async function seedBenchTeamBoard(
   db: Db,
@@ -365,6 +368,48 @@ export async function seedBenchTeamBoard(
       .values(
         sessions.flatMap((s) =>
           ids.filter(() => rnd.next() < 0.8).map((personId) => ({ boardId, sessionId: s.id, personId })),
+        ),
+      );
+    // Ten weeks: eight past, this one and the next, so both the counts and the two planned weeks have rows.
+    const weeks = Array.from({ length: 10 }, (_, w) => w - 8);
+    await tx.insert(vt.teamVisits).values(
+      weeks.flatMap((w) =>
+        [1, 3].map((weekday, i) => {
+          const observerId = pick();
+          const observedId = ids.find((id) => id !== observerId)!;
+          return {
+            boardId,
+            teamId,
+            observerId,
+            observedId,
+            kind: 'lesson',
+            scheduledAt: new Date(`${day(w * 7 + weekday)}T09:${i === 0 ? '00' : '30'}:00Z`),
+            learningQuestion: 'Hoe start ik de les zo dat iedereen meteen aan het werk is?',
+            status: w < 0 ? 'discussed' : 'planned',
+            createdBy: observerId,
+          };
+        }),
+      ),
+    );
+    const preparations = await tx
+      .insert(pt.teamPreparations)
+      .values(
+        weeks.map((w) => ({
+          boardId,
+          teamId,
+          title: `Samen de les van week ${w + 9} voorbereiden`,
+          plannedAt: new Date(`${day(w * 7 + 2)}T14:00:00Z`),
+          status: w < 0 ? 'done' : 'planned',
+          result: w < 0 ? 'Een lesopzet met dezelfde start voor alle klassen.' : '',
+          createdBy: lead.personId,
+        })),
+      )
+      .returning({ id: pt.teamPreparations.id });
+    await tx
+      .insert(pt.teamPreparationMembers)
+      .values(
+        preparations.flatMap((p, i) =>
+          [0, 1, 2].map((k) => ({ boardId, preparationId: p.id, personId: ids[(i + k) % ids.length]! })),
         ),
       );
   });

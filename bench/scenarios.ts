@@ -153,6 +153,11 @@ const TEAM_BOARD_SQL = {
     'select "people"."id", "people"."first_name", "people"."infix", "people"."last_name", "people"."email", array_agg(distinct "memberships"."role") from "memberships" inner join "people" on "people"."id" = "memberships"."person_id" where ("memberships"."board_id" = $1 and "memberships"."team_id" = $2 and "memberships"."role" <> $3 and "people"."active" = $4) group by "people"."id" order by "people"."first_name" asc, "people"."last_name" asc, "people"."id" asc',
   sessions:
     'select "team_sessions"."id", "team_sessions"."held_on", "team_sessions"."started_at", "team_sessions"."ended_at", "team_sessions"."mood_positive", "team_sessions"."mood_neutral", "team_sessions"."mood_negative", "team_sessions"."notes", "team_sessions"."version", coalesce(array_agg("team_session_attendance"."person_id"::text) filter (where "team_session_attendance"."person_id" is not null), \'{}\') from "team_sessions" left join "team_session_attendance" on "team_session_attendance"."session_id" = "team_sessions"."id" where ("team_sessions"."board_id" = $1 and "team_sessions"."team_id" = $2 and "team_sessions"."held_on" >= $3::date) group by "team_sessions"."id" order by "team_sessions"."started_at" asc, "team_sessions"."id" asc',
+  // The planning part: visits (with both names) and joint preparations (with their people) around the eight weeks.
+  visits:
+    "select v.id, v.kind, v.scheduled_at, v.duration_minutes, v.status, v.observer_id, a.first_name, a.infix, a.last_name, v.observed_id, b.first_name, b.infix, b.last_name from team_visits v join people a on a.id = v.observer_id join people b on b.id = v.observed_id where v.board_id = $1 and v.team_id = $2 and v.status <> 'cancelled' and v.scheduled_at >= $3::timestamptz and v.scheduled_at < $4::timestamptz order by v.scheduled_at, v.id",
+  preparations:
+    "select p.id, p.title, p.kind, p.planned_at, p.duration_minutes, p.status, coalesce(json_agg(json_build_object('id', x.id, 'firstName', x.first_name, 'infix', x.infix, 'lastName', x.last_name) order by x.first_name, x.last_name) filter (where x.id is not null), '[]'::json) from team_preparations p left join team_preparation_members m on m.preparation_id = p.id left join people x on x.id = m.person_id where p.board_id = $1 and p.team_id = $2 and p.status in ('planned', 'done') and p.planned_at >= $3::timestamptz and p.planned_at < $4::timestamptz group by p.id order by p.planned_at, p.id",
 };
 
 /** A `date` column as 'YYYY-MM-DD', whether the driver gave a string or a Date (at UTC or local midnight). */
@@ -363,16 +368,25 @@ export const SCENARIOS: Scenario[] = [
       const q = req.query;
       const [team] = await q(TEAM_BOARD_SQL.header, [boardId, teamId]);
       if (!team) return { status: 404, body: { error: 'not_found' } };
-      const since = addDays(weekStartOf(schoolDay(new Date())), -7 * (STATS_WEEKS - 1));
-      const [goals, values, actions, items, members, sessions] = await Promise.all([
+      const thisWeek = weekStartOf(schoolDay(new Date()));
+      const since = addDays(thisWeek, -7 * (STATS_WEEKS - 1));
+      // As the app: from a day before the statistics to a day after next week, as instants.
+      const from = `${addDays(since, -1)}T00:00:00Z`;
+      const to = `${addDays(thisWeek, 15)}T00:00:00Z`;
+      const [goals, values, actions, items, members, sessions, visits, preparations] = await Promise.all([
         q(TEAM_BOARD_SQL.goals, [boardId, teamId, 'stopped']),
         q(TEAM_BOARD_SQL.values, [boardId, teamId, 'stopped']),
         q(TEAM_BOARD_SQL.actions, [boardId, teamId]),
         q(TEAM_BOARD_SQL.items, [boardId, teamId]),
         q(TEAM_BOARD_SQL.members, [boardId, teamId, 'student', true]),
         q(TEAM_BOARD_SQL.sessions, [boardId, teamId, since]),
+        q(TEAM_BOARD_SQL.visits, [boardId, teamId, from, to]),
+        q(TEAM_BOARD_SQL.preparations, [boardId, teamId, from, to]),
       ]);
-      return { status: 200, body: { team, goals, values, actions, items, members, sessions } };
+      return {
+        status: 200,
+        body: { team, goals, values, actions, items, members, sessions, visits, preparations },
+      };
     },
     counts: {
       app: (b) => ({
