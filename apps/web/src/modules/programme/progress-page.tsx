@@ -176,31 +176,39 @@ function History({ intervention, scores }: { intervention: ProgressIntervention;
               />
             </div>
           ) : null}
-          <Table striped withTableBorder fz="sm">
-            <Table.Caption>
-              {t('progress.tableCaption', { intervention: t(`interventions.${intervention}`) })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('progress.date')}</Table.Th>
-                <Table.Th scope="col">{t('progress.phase')}</Table.Th>
-                <Table.Th scope="col">{t('progress.average')}</Table.Th>
-                <Table.Th scope="col">{t('progress.by')}</Table.Th>
-                <Table.Th scope="col">{t('progress.note')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...scores].reverse().map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>{formatDay(s.scoredOn)}</Table.Td>
-                  <Table.Td>{t(`phasesShort.${s.phase}`)}</Table.Td>
-                  <Table.Td>{formatScore(s.average)}</Table.Td>
-                  <Table.Td>{s.by ?? ''}</Table.Td>
-                  <Table.Td>{s.note}</Table.Td>
+          {/* On a phone the notes make the table wider than the screen: it scrolls sideways, also by keyboard. */}
+          <Table.ScrollContainer
+            minWidth={480}
+            type="native"
+            tabIndex={0}
+            aria-label={t('progress.tableCaption', { intervention: t(`interventions.${intervention}`) })}
+          >
+            <Table striped withTableBorder fz="sm">
+              <Table.Caption>
+                {t('progress.tableCaption', { intervention: t(`interventions.${intervention}`) })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('progress.date')}</Table.Th>
+                  <Table.Th scope="col">{t('progress.phase')}</Table.Th>
+                  <Table.Th scope="col">{t('progress.average')}</Table.Th>
+                  <Table.Th scope="col">{t('progress.by')}</Table.Th>
+                  <Table.Th scope="col">{t('progress.noteColumn')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {[...scores].reverse().map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>{formatDay(s.scoredOn)}</Table.Td>
+                    <Table.Td>{t(`phasesShort.${s.phase}`)}</Table.Td>
+                    <Table.Td>{formatScore(s.average)}</Table.Td>
+                    <Table.Td>{s.by ?? ''}</Table.Td>
+                    <Table.Td>{s.note}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </>
       )}
     </Stack>
