@@ -50,7 +50,9 @@ function Latest({ data }: { data: TeamBarometer }) {
       ) : null}
       {averages.length > 1 ? (
         <>
-          <div aria-hidden="true">
+          {/* A picture of the text below it: hidden from screen readers and, being inert, out of the tab order
+              (the chart library makes its drawing focusable). */}
+          <div aria-hidden="true" inert>
             <Sparkline h={48} data={averages} curveType="linear" color="groei.7" fillOpacity={0.2} strokeWidth={2} />
           </div>
           <Text size="xs" c="dimmed">
