@@ -1,5 +1,4 @@
-import type { Role } from '@groeipad/contracts';
-import type { Actor } from '../../platform/actor.ts';
+import type { TeamAccess } from '../team/index.ts';
 
 // Who may see and change a team's joint preparations and its library. The rules follow the team board's
 // (team/team.policy.ts): the team's staff members (docent, teamleider, coach, …) see everything and add to it;
@@ -9,23 +8,8 @@ import type { Actor } from '../../platform/actor.ts';
 // Within the team, a preparation itself is changed only by the people who prepare it together (its participants):
 // the rest of the team reads it. The library is the whole team's: every member adds products and versions.
 
-export type TeamAccess = 'edit' | 'view' | 'none';
-
-const SCHOOL_VIEWERS: readonly Role[] = ['schoolleider', 'mt_lid'];
-const NOT_STAFF: readonly Role[] = ['student'];
-
-export type TeamFacts = { id: string; boardId: string; schoolId: string };
-
-export function isTeamMember(actor: Actor, teamId: string): boolean {
-  return actor.memberships.some((m) => m.teamId === teamId && !NOT_STAFF.includes(m.role));
-}
-
-export function teamAccess(actor: Actor, team: TeamFacts): TeamAccess {
-  if (team.boardId !== actor.boardId) return 'none';
-  if (isTeamMember(actor, team.id)) return 'edit';
-  if (actor.memberships.some((m) => SCHOOL_VIEWERS.includes(m.role) && m.schoolId === team.schoolId)) return 'view';
-  return 'none';
-}
+// Team access itself is the team board's rule, from the team module; only the participants' rule is this module's.
+export { teamAccess, type TeamAccess } from '../team/index.ts';
 
 /** A preparation is changed by its participants, while they are still in the team. */
 export function mayEditPreparation(access: TeamAccess, actorId: string, participantIds: readonly string[]): boolean {

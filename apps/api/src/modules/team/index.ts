@@ -8,4 +8,4 @@ export * as teamTables from './team.schema.ts';
  * leadership changing), a change in one transaction announced on the team's live topic, and the topic itself.
  */
 export { changeTeam, loadTeam, loadTeamForEdit, topicOf } from './team.access.ts';
-export { isTeamMember, teamAccess } from './team.policy.ts';
+export { isTeamMember, teamAccess, type TeamAccess } from './team.policy.ts';
