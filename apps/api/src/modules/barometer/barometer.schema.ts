@@ -25,6 +25,10 @@ export const barometerSettings = pgTable('barometer_settings', {
     .references(() => teams.id),
   /** Every 2 or 4 weeks. */
   intervalWeeks: integer('interval_weeks').notNull().default(2),
+  /** Open the next round by itself when the interval has passed since the last one (a daily job). */
+  autoOpen: boolean('auto_open').notNull().default(false),
+  /** How many days a round opened by the rhythm stays open. */
+  roundDays: integer('round_days').notNull().default(7),
   extraQuestions: jsonb('extra_questions').$type<BarometerQuestion[]>().notNull().default([]),
   /** Never below the school's minimum (and never below 3). */
   minGroupSize: integer('min_group_size').notNull().default(3),

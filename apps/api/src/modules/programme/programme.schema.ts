@@ -26,6 +26,10 @@ export const teamProgrammes = pgTable(
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     nextTeamId: uuid('next_team_id').references(() => teams.id),
     status: text('status').notNull().default('running'),
+    /** Set when the team or school leadership stops the programme before its end, with their reason. */
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+    stoppedReason: text('stopped_reason'),
+    stoppedBy: uuid('stopped_by').references(() => people.id),
     createdBy: uuid('created_by').references(() => people.id),
     version: integer('version').notNull().default(1),
     ...timestamps,

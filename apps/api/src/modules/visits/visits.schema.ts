@@ -94,6 +94,11 @@ export const teamVisits = pgTable(
     feedbackBy: uuid('feedback_by').references(() => people.id),
     /** Set by the observed person only: their leidinggevende may then read the visit. */
     sharedAt: timestamp('shared_at', { withTimezone: true }),
+    /** When a leidinggevende first read the visit since it was (last) shared: ends their home task. */
+    sharedReadAt: timestamp('shared_read_at', { withTimezone: true }),
+    /** The reason given at the last reschedule, and when. */
+    rescheduledReason: text('rescheduled_reason'),
+    rescheduledAt: timestamp('rescheduled_at', { withTimezone: true }),
     cancelledReason: text('cancelled_reason'),
     createdBy: uuid('created_by').references(() => people.id),
     version: integer('version').notNull().default(1),
