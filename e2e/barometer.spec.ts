@@ -82,9 +82,13 @@ test('the barometer stays with the team: nothing below three, shared with the sc
   const colleague = await apiAs(baseURL!, colleagueEmail);
   const barometerUrl = `/team/${teamId}/barometer`;
 
-  // 1. The teamleider starts a round; the docent finds it on the home page and fills it in on a phone.
-  await leader.goto(barometerUrl);
+  // 1. The team opens its rounds by hand and its last one was over two weeks ago: the teamleider's home page says
+  // it is time. The teamleider starts a round; the docent finds it on the home page and fills it in on a phone.
+  await leader.goto('/');
+  await leader.getByRole('link', { name: /Start de barometer van team Exact/ }).click();
+  await expect(leader).toHaveURL(new RegExp(`${barometerUrl}$`));
   await expect(leader.getByRole('heading', { level: 1, name: 'Barometer van Exact' })).toBeVisible();
+  await expect(leader.getByText('De volgende ronde is aan de beurt.')).toBeVisible();
   await startOnPage(leader);
   await axe(leader, 'the team barometer with a running round');
 
@@ -166,6 +170,28 @@ test('the barometer stays with the team: nothing below three, shared with the sc
     .click();
   await expect(leader.getByRole('button', { name: 'Deel met de schoolleiding' }).first()).toBeVisible();
   expect((await directorApi.get(`/api/barometer/rounds/${secondRound}/results`)).status()).toBe(404);
+
+  // 6. Automatic opening: turned on in the settings, the page says when the next round opens by itself (two weeks
+  // after today's); turned off again, it is a suggestion once more.
+  const settings = leader.getByRole('dialog', { name: 'Instellingen' });
+  await leader.getByRole('button', { name: 'Instellingen' }).click();
+  await settings.getByRole('switch', { name: 'Automatisch openen' }).check();
+  await settings.getByRole('textbox', { name: 'Looptijd van een ronde (dagen)' }).fill('5');
+  await settings.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(settings).toBeHidden();
+  const inTwoWeeks = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(
+    new Date(Date.now() + 14 * 86_400_000),
+  );
+  await expect(leader.getByText(`Volgende ronde opent op ${inTwoWeeks}`)).toBeVisible();
+  await expect(leader.getByText(/de ronde loopt 5 dagen/)).toBeVisible();
+  await axe(leader, 'the team barometer with automatic opening');
+  await leader.getByRole('button', { name: 'Instellingen' }).click();
+  await settings.getByRole('switch', { name: 'Automatisch openen' }).uncheck();
+  await settings.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(settings).toBeHidden();
+  await expect(
+    leader.getByText(`Volgens jullie ritme is de volgende ronde op ${inTwoWeeks}.`, { exact: false }),
+  ).toBeVisible();
 
   for (const client of [leaderApi, colleague, directorApi]) await client.dispose();
 });

@@ -5,7 +5,12 @@ import type { Mailer } from './platform/mail/mailer.ts';
 import { sendConversationReminders } from './modules/conversations/index.ts';
 import { closeExpiredRounds } from './modules/feedback/index.ts';
 import { applyRetention } from './modules/retention/index.ts';
-import { closeExpiredBarometerRounds, sendBarometerReminders } from './modules/barometer/index.ts';
+import {
+  BAROMETER_AUTO_OPEN_CRON,
+  closeExpiredBarometerRounds,
+  openDueBarometerRounds,
+  sendBarometerReminders,
+} from './modules/barometer/index.ts';
 
 /** The recurring work of the app; pg-boss runs each once per schedule across all app processes. */
 export function jobDefinitions(deps: { database: Database; config: Config; mailer: Mailer }): JobDefinition[] {
@@ -21,6 +26,12 @@ export function jobDefinitions(deps: { database: Database; config: Config; maile
     { name: 'feedback-close-expired', cron: '5 0 * * *', run: (now) => closeExpiredRounds(db, now) },
     // A barometer closes after its last day, like a feedback round; the one reminder goes out in the morning.
     { name: 'barometer-close-expired', cron: '10 0 * * *', run: (now) => closeExpiredBarometerRounds(db, now) },
+    // Teams with automatic opening get their next round at 06:45, after the night's closing, before the reminders.
+    {
+      name: 'barometer-auto-open',
+      cron: BAROMETER_AUTO_OPEN_CRON,
+      run: (now) => openDueBarometerRounds(db, deps.mailer, deps.config, now),
+    },
     {
       name: 'barometer-reminders',
       cron: '15 7 * * *',

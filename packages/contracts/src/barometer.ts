@@ -8,6 +8,12 @@ export const BAROMETER_SCALE_MAX = 5;
 export const BAROMETER_MAX_OWN_QUESTIONS = 5;
 /** How long a round runs: at least a day, at most four weeks. */
 export const BAROMETER_MAX_DAYS = 28;
+/**
+ * How long a round opened by the team's rhythm stays open: at least 3 days (the one reminder goes out 2 days
+ * before closing, never on the day a round opens), at most two weeks (the shortest rhythm).
+ */
+export const BAROMETER_ROUND_DAYS_MIN = 3;
+export const BAROMETER_ROUND_DAYS_MAX = 14;
 
 export const BarometerQuestionKind = z.enum(['scale', 'text']);
 export type BarometerQuestionKind = z.infer<typeof BarometerQuestionKind>;
@@ -40,8 +46,12 @@ export const BarometerOwnQuestionInput = z
 export type BarometerOwnQuestionInput = z.infer<typeof BarometerOwnQuestionInput>;
 
 export const BarometerSettings = z.object({
-  /** 2 or 4: the rhythm the team keeps; the next round is suggested that many weeks after the last. */
+  /** 2 or 4: the rhythm the team keeps; the next round is due that many weeks after the last one opened. */
   intervalWeeks: z.number().int(),
+  /** Open the next round by itself (a daily job in the early morning) when it is due. */
+  autoOpen: z.boolean(),
+  /** How many days a round opened by the rhythm stays open. */
+  roundDays: z.number().int(),
   extraQuestions: z.array(BarometerQuestion),
   minGroupSize: z.number().int(),
   minTextGroupSize: z.number().int(),
@@ -57,6 +67,15 @@ export const BarometerSettingsUpdate = z
   .object({
     version: z.number().int().min(0),
     intervalWeeks: z.union([z.literal(2), z.literal(4)], 'Kies elke 2 of elke 4 weken.'),
+    /** Left out: kept as it is. */
+    autoOpen: z.boolean('Kies aan of uit.').optional(),
+    /** Left out: kept as it is. */
+    roundDays: z
+      .number('Vul een aantal dagen in.')
+      .int('Vul een heel aantal dagen in.')
+      .min(BAROMETER_ROUND_DAYS_MIN, `Minimaal ${BAROMETER_ROUND_DAYS_MIN} dagen.`)
+      .max(BAROMETER_ROUND_DAYS_MAX, `Maximaal ${BAROMETER_ROUND_DAYS_MAX} dagen.`)
+      .optional(),
     extraQuestions: z
       .array(BarometerOwnQuestionInput)
       .max(BAROMETER_MAX_OWN_QUESTIONS, `Maximaal ${BAROMETER_MAX_OWN_QUESTIONS} eigen vragen.`),
@@ -137,8 +156,16 @@ export const TeamBarometer = z.object({
   openRound: BarometerOpenRound.nullable(),
   closedRounds: z.array(BarometerClosedRound),
   trend: BarometerTrend,
-  /** The suggested day for the next round, by the team's rhythm; null while a round is open. */
+  /**
+   * The day of the next round by the team's rhythm, never before today: with automatic opening the day it opens
+   * by itself, otherwise the suggested day. Null while a round is open.
+   */
   nextRoundOn: z.string().nullable(),
+  /**
+   * The day the next round became due (the interval passed since the last one opened), when it is due now and no
+   * round is open; null otherwise, and before the team's first round.
+   */
+  dueSince: z.string().nullable(),
   abilities: z.object({ start: z.boolean(), editSettings: z.boolean() }),
 });
 export type TeamBarometer = z.infer<typeof TeamBarometer>;

@@ -162,6 +162,66 @@ export async function updateRound(db: Db, boardId: string, id: string, values: P
   return row ?? null;
 }
 
+/** The day the team's last round opened (open or closed), 'YYYY-MM-DD'; null before its first round. */
+export async function findLastOpenedOn(db: Db, boardId: string, teamId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ day: sql<string | null>`max(${rounds.opensOn})::text` })
+    .from(rounds)
+    .where(and(eq(rounds.boardId, boardId), eq(rounds.teamId, teamId)));
+  return row?.day ?? null;
+}
+
+/**
+ * Every team (of every board) that has automatic opening on, with its rhythm, the day its last round opened and
+ * whether one is open now: what the daily job chooses from. A handful of rows per board.
+ */
+export async function findAutoOpenTeams(db: Db) {
+  return db
+    .select({
+      boardId: settings.boardId,
+      teamId: settings.teamId,
+      intervalWeeks: settings.intervalWeeks,
+      lastOpenedOn: sql<string | null>`max(${rounds.opensOn})::text`,
+      hasOpen: sql<boolean>`coalesce(bool_or(${rounds.status} = 'open'), false)`,
+    })
+    .from(settings)
+    .leftJoin(rounds, and(eq(rounds.boardId, settings.boardId), eq(rounds.teamId, settings.teamId)))
+    .where(eq(settings.autoOpen, true))
+    .groupBy(settings.boardId, settings.teamId, settings.intervalWeeks);
+}
+
+/**
+ * Of the given teams, those that open their rounds by hand (automatic opening off, or never set), have had at
+ * least one round and have none open now: with the day the last one opened and their rhythm. One statement.
+ */
+export async function findManualTeamsWithoutOpenRound(
+  db: Db,
+  boardId: string,
+  teamIds: string[],
+  defaultIntervalWeeks: number,
+) {
+  if (teamIds.length === 0) return [];
+  return db
+    .select({
+      teamId: org.teams.id,
+      teamName: org.teams.name,
+      intervalWeeks: sql<number>`coalesce(${settings.intervalWeeks}, ${defaultIntervalWeeks})`.mapWith(Number),
+      lastOpenedOn: sql<string>`max(${rounds.opensOn})::text`,
+    })
+    .from(org.teams)
+    .innerJoin(rounds, and(eq(rounds.boardId, boardId), eq(rounds.teamId, org.teams.id)))
+    .leftJoin(settings, and(eq(settings.boardId, boardId), eq(settings.teamId, org.teams.id)))
+    .where(
+      and(
+        eq(org.teams.boardId, boardId),
+        inArray(org.teams.id, teamIds),
+        sql`coalesce(${settings.autoOpen}, false) = false`,
+      ),
+    )
+    .groupBy(org.teams.id, org.teams.name, settings.intervalWeeks)
+    .having(sql`not bool_or(${rounds.status} = 'open')`);
+}
+
 /** Open rounds whose last day has passed. */
 export async function findExpiredRounds(db: Db, today: string) {
   return db

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, minimumErrors, ownQuestions, roundMinimums, shuffled } from './barometer.rules.ts';
+import {
+  autoOpenDay,
+  BAROMETER_AUTO_OPEN_CRON,
+  checkAnswer,
+  dueDay,
+  isRoundDue,
+  minimumErrors,
+  ownQuestions,
+  roundMinimums,
+  shuffled,
+} from './barometer.rules.ts';
 import { addDays } from '../../platform/time.ts';
 import { STANDARD_QUESTIONS } from './barometer.questions.ts';
 
@@ -105,5 +115,37 @@ describe('dates and order', () => {
     // A source that always picks the last index leaves the order as it was: the permutation comes from the source.
     expect(shuffled([1, 2, 3, 4], (n) => n - 1)).toEqual([1, 2, 3, 4]);
     expect(shuffled([1, 2, 3, 4], () => 0)).not.toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('the rhythm', () => {
+  it('is due the interval after the last round opened, or at once for a team without rounds', () => {
+    expect(dueDay(null, 2)).toBeNull();
+    expect(dueDay('2030-01-07', 2)).toBe('2030-01-21');
+    expect(dueDay('2030-01-07', 4)).toBe('2030-02-04');
+    expect(isRoundDue(null, 2, '2030-01-07')).toBe(true);
+    expect(isRoundDue('2030-01-07', 2, '2030-01-20')).toBe(false);
+    expect(isRoundDue('2030-01-07', 2, '2030-01-21')).toBe(true);
+    expect(isRoundDue('2030-01-07', 2, '2030-03-01')).toBe(true);
+    expect(isRoundDue('2030-01-07', 4, '2030-02-03')).toBe(false);
+    expect(isRoundDue('2030-01-07', 4, '2030-02-04')).toBe(true);
+    // A round opened today is never due again today, whatever the rhythm.
+    expect(isRoundDue('2030-01-07', 2, '2030-01-07')).toBe(false);
+  });
+
+  it('opens by itself on the due day, or on the first morning the job still runs', () => {
+    expect(BAROMETER_AUTO_OPEN_CRON).toBe('45 6 * * *');
+    // 06:00 and 06:44 Dutch winter time (UTC+1): the job has not run yet today.
+    expect(autoOpenDay('2030-01-21', new Date('2030-01-14T05:00:00Z'))).toBe('2030-01-21');
+    expect(autoOpenDay('2030-01-10', new Date('2030-01-14T05:00:00Z'))).toBe('2030-01-14');
+    expect(autoOpenDay('2030-01-14', new Date('2030-01-14T05:44:00Z'))).toBe('2030-01-14');
+    // 06:45 and later: it ran, so a round due today or before opens tomorrow morning.
+    expect(autoOpenDay('2030-01-14', new Date('2030-01-14T05:45:00Z'))).toBe('2030-01-15');
+    expect(autoOpenDay('2030-01-02', new Date('2030-01-14T22:30:00Z'))).toBe('2030-01-15');
+    // Summer time (UTC+2): 06:30 local is 04:30 UTC.
+    expect(autoOpenDay('2030-06-10', new Date('2030-06-10T04:30:00Z'))).toBe('2030-06-10');
+    expect(autoOpenDay('2030-06-10', new Date('2030-06-10T04:50:00Z'))).toBe('2030-06-11');
+    // Just after midnight Dutch time is still the evening before in UTC: the day is the Dutch one.
+    expect(autoOpenDay('2030-06-10', new Date('2030-06-09T22:30:00Z'))).toBe('2030-06-10');
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@groeipad/contracts';
 import { ABSOLUTE_MIN_GROUP_SIZE } from '../../platform/anonymity/index.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
+import { addDays, SCHOOL_TIME_ZONE, schoolDay } from '../../platform/time.ts';
 import type { BarometerQuestion } from './barometer.schema.ts';
 import { STANDARD_IDS, STANDARD_QUESTIONS } from './barometer.questions.ts';
 
@@ -110,4 +111,49 @@ export function shuffled<T>(items: readonly T[], random: (n: number) => number =
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
+}
+
+// ---- the rhythm: every 2 or 4 weeks
+
+/** When the daily job opens the rounds the rhythm asks for (Dutch time): before the 07:00 reminders and mails. */
+export const AUTO_OPEN_AT = { hour: 6, minute: 45 } as const;
+/** The daily job's schedule (pg-boss cron, in the schools' time zone). */
+export const BAROMETER_AUTO_OPEN_CRON = `${AUTO_OPEN_AT.minute} ${AUTO_OPEN_AT.hour} * * *`;
+
+/** The day a team's next round is due: `intervalWeeks` after the last one opened; null before its first round. */
+export function dueDay(lastOpenedOn: string | null, intervalWeeks: number): string | null {
+  return lastOpenedOn === null ? null : addDays(lastOpenedOn, intervalWeeks * 7);
+}
+
+/**
+ * Whether the rhythm asks for a round on `today` (no round being open is for the caller to know): the interval
+ * has passed since the last one opened, or the team never had one.
+ */
+export function isRoundDue(lastOpenedOn: string | null, intervalWeeks: number, today: string): boolean {
+  const due = dueDay(lastOpenedOn, intervalWeeks);
+  return due === null || due <= today;
+}
+
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: SCHOOL_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Minutes since midnight, Dutch time. */
+function minuteOfDay(now: Date): number {
+  const parts = clock.formatToParts(now);
+  const part = (type: 'hour' | 'minute') => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return part('hour') * 60 + part('minute');
+}
+
+/**
+ * The day the daily job will open a round that is due on `dueOn` (with automatic opening on): that day if it is
+ * still to come; today while the job has not run yet today; otherwise tomorrow.
+ */
+export function autoOpenDay(dueOn: string, now: Date): string {
+  const today = schoolDay(now);
+  if (dueOn > today) return dueOn;
+  return minuteOfDay(now) < AUTO_OPEN_AT.hour * 60 + AUTO_OPEN_AT.minute ? today : addDays(today, 1);
 }

@@ -2,18 +2,47 @@ import type { HomeTask } from '@groeipad/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { schoolDay } from '../../platform/time.ts';
+import { TEAM_STAFF_ROLES } from './barometer.policy.ts';
 import * as repo from './barometer.repository.ts';
+import { dueDay } from './barometer.rules.ts';
+import { DEFAULT_TEAM_SETTINGS } from './team.service.ts';
 
-/** Home tasks: "Vul de barometer in" for every open round the person was asked for and did not answer. */
+/**
+ * Home tasks: "Vul de barometer in" for every open round the person was asked for and did not answer; and "Start
+ * de barometer" for each team of theirs that may start a round (its staff, as barometer.policy says) when the team
+ * opens rounds by hand, has had one before, has none open and its rhythm says the next is due. A team that never
+ * used the barometer is not asked to.
+ */
 export async function findBarometerTasks(db: Db, actor: Actor, now: Date): Promise<HomeTask[]> {
-  const pending = await repo.findPendingFor(db, actor.boardId, actor.personId, schoolDay(now));
-  return pending.map((p) => ({
+  const today = schoolDay(now);
+  const myTeams = [
+    ...new Set(actor.memberships.flatMap((m) => (m.teamId && TEAM_STAFF_ROLES.includes(m.role) ? [m.teamId] : []))),
+  ];
+  const [pending, manual] = await Promise.all([
+    repo.findPendingFor(db, actor.boardId, actor.personId, today),
+    repo.findManualTeamsWithoutOpenRound(db, actor.boardId, myTeams, DEFAULT_TEAM_SETTINGS.intervalWeeks),
+  ]);
+  const fill = pending.map((p): HomeTask => ({
     key: `barometer-${p.roundId}`,
     kind: 'fill_barometer',
     params: { team: p.teamName },
     dueOn: p.closesOn,
     href: `/barometer/invullen/${p.roundId}`,
   }));
+  const start = manual.flatMap((t): HomeTask[] => {
+    const due = dueDay(t.lastOpenedOn, t.intervalWeeks);
+    if (due === null || due > today) return [];
+    return [
+      {
+        key: `barometer-start-${t.teamId}`,
+        kind: 'start_barometer',
+        params: { team: t.teamName, weeks: String(t.intervalWeeks) },
+        dueOn: due,
+        href: `/team/${t.teamId}/barometer`,
+      },
+    ];
+  });
+  return [...fill, ...start];
 }
 
 export type BarometerExport = {

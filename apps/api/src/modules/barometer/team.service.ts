@@ -10,16 +10,22 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { publishChange } from '../../platform/live/index.ts';
 import { getSchoolSettings } from '../cycle/index.ts';
-import { addDays, schoolDay } from '../../platform/time.ts';
+import { schoolDay } from '../../platform/time.ts';
 import * as policy from './barometer.policy.ts';
 import { STANDARD_QUESTIONS } from './barometer.questions.ts';
 import * as repo from './barometer.repository.ts';
 import { guardRound, buildTrend } from './barometer.results.ts';
-import { minimumErrors, ownQuestions, questionDto } from './barometer.rules.ts';
+import { autoOpenDay, dueDay, minimumErrors, ownQuestions, questionDto } from './barometer.rules.ts';
 
 // A team's barometer page: settings, the open round with participation counts, closed rounds and the trend.
 
-export const DEFAULT_TEAM_SETTINGS = { intervalWeeks: 2, minGroupSize: 3, minTextGroupSize: 5 };
+export const DEFAULT_TEAM_SETTINGS = {
+  intervalWeeks: 2,
+  autoOpen: false,
+  roundDays: 7,
+  minGroupSize: 3,
+  minTextGroupSize: 5,
+};
 
 /** The board topic the team's screens follow; a barometer change refreshes them. */
 export const teamTopic = (teamId: string) => `team:${teamId}`;
@@ -45,6 +51,8 @@ export async function loadSettings(db: Db, team: repo.TeamRow): Promise<Baromete
   ]);
   return {
     intervalWeeks: row?.intervalWeeks ?? DEFAULT_TEAM_SETTINGS.intervalWeeks,
+    autoOpen: row?.autoOpen ?? DEFAULT_TEAM_SETTINGS.autoOpen,
+    roundDays: row?.roundDays ?? DEFAULT_TEAM_SETTINGS.roundDays,
     extraQuestions: (row?.extraQuestions ?? []).map(questionDto),
     minGroupSize: row?.minGroupSize ?? DEFAULT_TEAM_SETTINGS.minGroupSize,
     minTextGroupSize: row?.minTextGroupSize ?? DEFAULT_TEAM_SETTINGS.minTextGroupSize,
@@ -97,7 +105,12 @@ export async function getTeamBarometer(ctx: Ctx, teamId: string): Promise<TeamBa
       sharedAt: round.sharedAt?.toISOString() ?? null,
     };
   });
-  const last = closed[0];
+  const today = schoolDay(ctx.now);
+  const lastOpenedOn = [open, ...closed].reduce<string | null>(
+    (last, r) => (r && (last === null || r.opensOn > last) ? r.opensOn : last),
+    null,
+  );
+  const dueOn = dueDay(lastOpenedOn, settings.intervalWeeks);
   return {
     team: { id: team.id, name: team.name, schoolName: team.schoolName },
     memberCount: staff.length,
@@ -120,11 +133,8 @@ export async function getTeamBarometer(ctx: Ctx, teamId: string): Promise<TeamBa
       guarded.map((g) => ({ ...g.round, guarded: g.guarded })),
       [...STANDARD_QUESTIONS, ...extra],
     ),
-    nextRoundOn: open
-      ? null
-      : last
-        ? maxDay(addDays(last.opensOn, settings.intervalWeeks * 7), schoolDay(ctx.now))
-        : schoolDay(ctx.now),
+    nextRoundOn: open ? null : settings.autoOpen ? autoOpenDay(dueOn ?? today, ctx.now) : maxDay(dueOn ?? today, today),
+    dueSince: !open && dueOn !== null && dueOn <= today ? dueOn : null,
     abilities: { start: open === undefined && staff.length > 0, editSettings: true },
   };
 }
@@ -140,6 +150,8 @@ export async function updateSettings(ctx: Ctx, teamId: string, input: BarometerS
     const existing = await repo.findSettings(tx, team.boardId, team.id);
     const values = {
       intervalWeeks: input.intervalWeeks,
+      autoOpen: input.autoOpen ?? existing?.autoOpen ?? DEFAULT_TEAM_SETTINGS.autoOpen,
+      roundDays: input.roundDays ?? existing?.roundDays ?? DEFAULT_TEAM_SETTINGS.roundDays,
       extraQuestions: ownQuestions(input.extraQuestions, existing?.extraQuestions ?? []),
       minGroupSize: input.minGroupSize,
       minTextGroupSize: input.minTextGroupSize,
@@ -158,7 +170,12 @@ export async function updateSettings(ctx: Ctx, teamId: string, input: BarometerS
       action: 'barometer.settings.updated',
       targetType: 'team',
       targetId: team.id,
-      details: { intervalWeeks: values.intervalWeeks, ownQuestions: values.extraQuestions.length },
+      details: {
+        intervalWeeks: values.intervalWeeks,
+        autoOpen: values.autoOpen,
+        roundDays: values.roundDays,
+        ownQuestions: values.extraQuestions.length,
+      },
     });
     await publishChange(tx, teamTopic(team.id));
   });

@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, NativeSelect, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconInfoCircle, IconPlayerPlay, IconPencil, IconSchool } from '@tabler/icons-react';
+import {
+  IconAlarm,
+  IconCalendarEvent,
+  IconCheck,
+  IconInfoCircle,
+  IconPlayerPlay,
+  IconPencil,
+  IconSchool,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BarometerOpenRound, TeamBarometer } from '@groeipad/contracts';
@@ -95,11 +103,60 @@ export function OpenRoundCard({ round, minGroupSize }: { round: BarometerOpenRou
 
 const DAYS = [3, 5, 7, 10, 14];
 
-/** No round runs: start one, with the day the team's rhythm suggests. */
-export function StartRoundCard({ data }: { data: TeamBarometer }) {
+/** What the team's rhythm says about the next round: when it opens by itself, that it is due, or when it will be. */
+function NextRound({ data, onOpenSettings }: { data: TeamBarometer; onOpenSettings?: (() => void) | undefined }) {
+  const { t } = useTranslation('barometer');
+  const { settings, nextRoundOn, dueSince } = data;
+  if (settings.autoOpen && nextRoundOn && data.memberCount > 0) {
+    return (
+      <Stack gap={4}>
+        <Text fw={600}>
+          <IconCalendarEvent size={16} aria-hidden /> {t('start.autoNext', { date: formatDay(nextRoundOn) })}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('start.autoText', { days: settings.roundDays })}
+        </Text>
+      </Stack>
+    );
+  }
+  const autoHint =
+    !settings.autoOpen && onOpenSettings && data.abilities.editSettings ? (
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" c="dimmed">
+          {t('start.autoHint')}
+        </Text>
+        <Button variant="subtle" size="compact-sm" onClick={onOpenSettings}>
+          {t('start.autoSettings')}
+        </Button>
+      </Group>
+    ) : null;
+  if (dueSince && !settings.autoOpen) {
+    return (
+      <Stack gap={4}>
+        <Text fw={600}>
+          <IconAlarm size={16} aria-hidden /> {t('start.due')}
+        </Text>
+        <Text>{t('start.dueText', { weeks: settings.intervalWeeks, date: formatDay(dueSince) })}</Text>
+        {autoHint}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Text>
+        {t('start.none')} {nextRoundOn ? t('start.suggested', { date: formatDay(nextRoundOn) }) : null}
+      </Text>
+      {autoHint}
+    </Stack>
+  );
+}
+
+/** No round runs: when the next one opens (or that it is due), and starting one now. */
+export function StartRoundCard({ data, onOpenSettings }: { data: TeamBarometer; onOpenSettings?: () => void }) {
   const { t } = useTranslation('barometer');
   const start = useStartRound(data.team.id);
-  const [days, setDays] = useState('7');
+  const [days, setDays] = useState(String(data.settings.roundDays));
+  const dayOptions = [...new Set([...DAYS, data.settings.roundDays])].sort((a, b) => a - b);
   const min = Math.max(data.settings.minGroupSize, data.settings.schoolMinGroupSize, 3);
   return (
     <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="start-round">
@@ -107,9 +164,7 @@ export function StartRoundCard({ data }: { data: TeamBarometer }) {
         <Title order={2} fz="lg" id="start-round">
           {t('start.title')}
         </Title>
-        <Text>
-          {t('start.none')} {data.nextRoundOn ? t('start.suggested', { date: formatDay(data.nextRoundOn) }) : null}
-        </Text>
+        <NextRound data={data} onOpenSettings={onOpenSettings} />
         {data.memberCount === 0 ? (
           <Text c="dimmed">{t('start.noMembers')}</Text>
         ) : data.memberCount < min ? (
@@ -122,7 +177,7 @@ export function StartRoundCard({ data }: { data: TeamBarometer }) {
             label={t('start.days')}
             value={days}
             onChange={(e) => setDays(e.currentTarget.value)}
-            data={DAYS.map((d) => ({ value: String(d), label: t('start.daysValue', { count: d }) }))}
+            data={dayOptions.map((d) => ({ value: String(d), label: t('start.daysValue', { count: d }) }))}
           />
           <Button
             leftSection={<IconPlayerPlay size={18} aria-hidden />}

@@ -8,6 +8,7 @@ import {
   NumberInput,
   Radio,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -17,6 +18,8 @@ import { IconCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
   BAROMETER_MAX_OWN_QUESTIONS,
+  BAROMETER_ROUND_DAYS_MAX,
+  BAROMETER_ROUND_DAYS_MIN,
   type BarometerOwnQuestionInput,
   type BarometerQuestion,
   type BarometerSettings,
@@ -37,6 +40,8 @@ type Props = {
 
 type Draft = {
   intervalWeeks: 2 | 4;
+  autoOpen: boolean;
+  roundDays: number | string;
   extraQuestions: BarometerOwnQuestionInput[];
   minGroupSize: number | string;
   minTextGroupSize: number | string;
@@ -44,12 +49,17 @@ type Draft = {
 
 const draftOf = (s: BarometerSettings): Draft => ({
   intervalWeeks: s.intervalWeeks === 4 ? 4 : 2,
+  autoOpen: s.autoOpen,
+  roundDays: s.roundDays,
   extraQuestions: s.extraQuestions.map((q) => ({ id: q.id, text: q.text, kind: q.kind })),
   minGroupSize: s.minGroupSize,
   minTextGroupSize: s.minTextGroupSize,
 });
 
-/** The team's rhythm, its own questions and its minimums; the server checks every rule again. */
+/**
+ * The team's rhythm (how often, whether a round opens by itself and for how many days), its own questions and its
+ * minimums; the server checks every rule again.
+ */
 export function SettingsModal({ teamId, settings, standardQuestions, opened, onClose }: Props) {
   const { t } = useTranslation('barometer');
   const questionText = useQuestionText();
@@ -67,17 +77,22 @@ export function SettingsModal({ teamId, settings, standardQuestions, opened, onC
       extraQuestions: d.extraQuestions.map((q, j) => (j === i ? { ...q, ...change } : q)),
     }));
 
+  // mutateAsync rather than mutate's own onSuccess: the saved settings come back with a new version, the page
+  // mounts a fresh modal for it (keyed by version) before this one hears of the success, and mutate's callbacks
+  // are dropped for an unmounted component, which left the modal open.
   const submit = () =>
-    save.mutate(
-      {
+    void save
+      .mutateAsync({
         version: settings.version,
         intervalWeeks: draft.intervalWeeks,
+        autoOpen: draft.autoOpen,
+        roundDays: Number(draft.roundDays),
         extraQuestions: draft.extraQuestions,
         minGroupSize: Number(draft.minGroupSize),
         minTextGroupSize: Number(draft.minTextGroupSize),
-      },
-      {
-        onSuccess: () => {
+      })
+      .then(
+        () => {
           notifications.show({
             color: 'groei',
             icon: <IconCheck size={18} aria-hidden />,
@@ -85,8 +100,9 @@ export function SettingsModal({ teamId, settings, standardQuestions, opened, onC
           });
           onClose();
         },
-      },
-    );
+        // The error is on save.error, shown in the form, which keeps the user's input.
+        () => undefined,
+      );
 
   return (
     <AppModal opened={opened} onClose={close} title={t('settings.title')} size="lg">
@@ -110,6 +126,27 @@ export function SettingsModal({ teamId, settings, standardQuestions, opened, onC
               <Radio value="4" label={t('settings.every4')} />
             </Group>
           </Radio.Group>
+
+          <Switch
+            label={t('settings.autoOpen')}
+            description={t('settings.autoOpenHint')}
+            checked={draft.autoOpen}
+            onChange={(e) => {
+              const autoOpen = e.currentTarget.checked;
+              setDraft((d) => ({ ...d, autoOpen }));
+            }}
+            error={fieldErrors.autoOpen}
+          />
+          <NumberInput
+            label={t('settings.roundDays')}
+            description={t('settings.roundDaysHint')}
+            min={BAROMETER_ROUND_DAYS_MIN}
+            max={BAROMETER_ROUND_DAYS_MAX}
+            allowDecimal={false}
+            value={draft.roundDays}
+            error={fieldErrors.roundDays}
+            onChange={(v) => setDraft((d) => ({ ...d, roundDays: v }))}
+          />
 
           <Stack gap="xs">
             <Title order={3} fz="md">

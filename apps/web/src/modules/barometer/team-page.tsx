@@ -12,7 +12,10 @@ import { OpenRoundCard, StartRoundCard } from './round-cards.tsx';
 import { SettingsModal } from './settings-modal.tsx';
 import { TrendChart, TrendTable } from './trend.tsx';
 
-/** The team's own barometer: the round that runs, the outcomes, the trend and the settings. Members only. */
+/**
+ * The team's own barometer: the round that runs (or when the next one opens, or that it is due), the outcomes, the
+ * trend and the settings. Members only.
+ */
 export default function BarometerPage() {
   const { t } = useTranslation('barometer');
   const { teamId = '' } = useParams();
@@ -44,7 +47,15 @@ export default function BarometerPage() {
       <Anchor component={Link} to={`/team/${data.team.id}`} size="sm" style={{ alignSelf: 'flex-start' }}>
         <IconArrowLeft size={14} aria-hidden /> {data.team.name}
       </Anchor>
-      {data.openRound ? <OpenRoundCard round={data.openRound} minGroupSize={min} /> : <StartRoundCard data={data} />}
+      {data.openRound ? (
+        <OpenRoundCard round={data.openRound} minGroupSize={min} />
+      ) : (
+        <StartRoundCard
+          key={`start-${data.settings.version}`}
+          data={data}
+          onOpenSettings={() => setSettingsOpen(true)}
+        />
+      )}
       <Card withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="trend-title">
         <Stack gap="sm">
           <Title order={2} fz="lg" id="trend-title">
@@ -59,7 +70,7 @@ export default function BarometerPage() {
       </Card>
       <ClosedRounds rounds={data.closedRounds} />
       <SettingsModal
-        key={data.settings.version}
+        key={`settings-${data.settings.version}`}
         teamId={data.team.id}
         settings={data.settings}
         standardQuestions={data.standardQuestions}
