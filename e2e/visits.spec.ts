@@ -151,3 +151,128 @@ test('a docent plans a lesson visit with a kijkwijzer, fills it on a phone, and 
 
   expect(violations).toEqual([]);
 });
+
+test('a docent moves a visit with a reason and shares it; the teamleider finds it under "Gedeeld met mij"', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = uniqueStamp();
+  const question = `Houd ik de aandacht vast na de pauze? ${stamp}`;
+  const reason = `Toetsweek: de les van dinsdag vervalt. ${stamp}`;
+  const violations: string[] = [];
+
+  // The docent plans a visit in which a colleague comes to watch them (set up through the API).
+  const docent = await signedInPage(browser, USERS.docent);
+  await docent.goto('/team');
+  await expect(docent.getByRole('heading', { level: 1, name: 'Teambord Exact' })).toBeVisible();
+  const teamId = /\/team\/([0-9a-f-]+)$/.exec(docent.url())?.[1] ?? '';
+  type Person = { id: string; displayName: string };
+  const me = (await (await docent.request.get('/api/me')).json()) as Person & {
+    csrfToken: string;
+    managers: Person[];
+  };
+  const lead = me.managers[0]!;
+  const list = (await (await docent.request.get(`/api/teams/${teamId}/visits`)).json()) as { members: Person[] };
+  const observer = list.members.find((m) => m.id !== me.id && m.id !== lead.id)!;
+  const forms = (await (await docent.request.get(`/api/teams/${teamId}/forms?purpose=visit`)).json()) as {
+    items: { id: string }[];
+  };
+  const planned = await docent.request.post(`/api/teams/${teamId}/visits`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: {
+      observerId: observer.id,
+      observedId: me.id,
+      kind: 'lesson',
+      scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      durationMinutes: 30,
+      location: 'Lokaal 2.04',
+      learningQuestion: question,
+      formId: forms.items[0]!.id,
+    },
+  });
+  expect(planned.status(), await planned.text()).toBe(201);
+  const visitId = ((await planned.json()) as { id: string }).id;
+  const visitUrl = `/team/${teamId}/bezoeken/${visitId}`;
+
+  // The docent moves it to another time and says why.
+  await docent.goto(visitUrl);
+  await expect(docent.getByText(question)).toBeVisible();
+  await docent.getByRole('button', { name: 'Verzetten' }).click();
+  const move = docent.getByRole('dialog', { name: 'Bezoek verzetten' });
+  await move.getByLabel('Tijd').fill('07:45');
+  await move.getByRole('textbox', { name: 'Waarom verzet je het? (niet verplicht)' }).fill(reason);
+  violations.push(...(await axeViolations(docent, 'reschedule dialog (desktop)')));
+  await move.getByRole('button', { name: 'Verzetten' }).click();
+  await expect(move).toBeHidden();
+  await expect(docent.getByText(new RegExp(`^Verzet op .+: ${reason}$`))).toBeVisible();
+
+  // Then shares it with the leidinggevende, after a confirmation.
+  await docent.getByRole('switch', { name: 'Delen met mijn leidinggevende' }).click({ force: true });
+  const confirm = docent.getByRole('dialog', { name: 'Bezoek delen?' });
+  await expect(confirm).toContainText('e-mail');
+  await confirm.getByRole('button', { name: 'Delen' }).click();
+  await expect(docent.getByText('Gedeeld met leidinggevende')).toBeVisible();
+  await expect(docent.getByText(/heeft het bezoek nog niet geopend/)).toBeVisible();
+  violations.push(...(await axeViolations(docent, 'visit page shared (desktop)')));
+
+  // The mails: the colleague hears of the new moment and why; the teamleider that something was shared.
+  const beheer = await apiSession(request, USERS.beheer);
+  const leadMail = (await beheer.outboxFor(USERS.teamleider)).find((m) => m.text.includes(visitId));
+  expect(leadMail?.subject).toBe(`${me.displayName} deelt een lesbezoek met je`);
+  expect(leadMail?.text).not.toContain(question);
+
+  // The teamleider: a task on the home page, the entry in the menu, the list, and the visit itself.
+  const leader = await signedInPage(browser, USERS.teamleider);
+  await leader.goto('/');
+  // Undated tasks come after the dated ones: open the whole list when it is long.
+  const task = leader.getByText(`Lees het lesbezoek dat ${me.displayName} met je deelde`).first();
+  const more = leader.getByRole('button', { name: /^Toon alle \d+ taken$/ });
+  await expect(task.or(more).first()).toBeVisible();
+  if (await more.isVisible()) await more.click();
+  await expect(task).toBeVisible();
+  await leader.getByRole('link', { name: 'Gedeeld met mij' }).click();
+  await expect(leader.getByRole('heading', { level: 1, name: 'Gedeeld met mij' })).toBeVisible();
+  const row = leader.getByRole('listitem').filter({ has: leader.locator(`a[href="${visitUrl}"]`) });
+  await expect(row).toContainText('Nog niet gelezen');
+  await expect(row).toContainText(observer.displayName);
+  await expect(leader.getByText(question)).toHaveCount(0);
+  violations.push(...(await axeViolations(leader, 'shared with me (desktop)')));
+  await row.getByRole('link', { name: `Lesbezoek bij ${me.displayName}` }).click();
+  await expect(leader.getByRole('heading', { level: 1, name: `Lesbezoek bij ${me.displayName}` })).toBeVisible();
+  await expect(leader.getByText(question)).toBeVisible();
+  await expect(leader.getByText(/heeft dit bezoek met je gedeeld/)).toBeVisible();
+  // That it moved, yes; why, no: that is for the two of them.
+  await expect(leader.getByText(/^Verzet op /)).toBeVisible();
+  await expect(leader.getByText(reason)).toHaveCount(0);
+  await expect(leader.getByRole('button', { name: 'Verzetten' })).toHaveCount(0);
+  violations.push(...(await axeViolations(leader, 'visit page as leidinggevende (desktop)')));
+  await leader.getByRole('link', { name: 'Terug naar gedeeld met mij' }).click();
+  await expect(row).toContainText('Gelezen');
+  await expect(row).not.toContainText('Nog niet gelezen');
+
+  // At phone width.
+  const phone = await signedInPage(browser, USERS.teamleider, { viewport: PHONE });
+  await phone.goto('/bezoeken/gedeeld');
+  await expect(phone.getByRole('heading', { level: 1, name: 'Gedeeld met mij' })).toBeVisible();
+  violations.push(...(await axeViolations(phone, 'shared with me (phone)')));
+  const pageWidth = await phone
+    .locator('html')
+    .evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth);
+  expect(pageWidth).toBeLessThanOrEqual(390);
+
+  // The docent sees that it was read.
+  await docent.reload();
+  await expect(docent.getByText(/^Je leidinggevende las dit bezoek op /)).toBeVisible();
+
+  // The colleague who comes to watch was told of the new moment and the reason (read by the beheerder's outbox).
+  const all = await beheer.get<{ items: { to: string; subject: string; text: string }[] }>(
+    '/api/admin/outbox?pageSize=200',
+  );
+  const moved = all.items.find((m) => m.subject.startsWith('Jullie lesbezoek is verzet') && m.text.includes(visitId));
+  expect(moved?.text).toContain(`Reden: ${reason}`);
+  expect(moved?.text).toContain('om 07:45');
+  expect(moved?.to).not.toBe(USERS.docent);
+
+  expect(violations).toEqual([]);
+});

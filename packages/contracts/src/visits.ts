@@ -214,6 +214,8 @@ export const VisitSummary = z.object({
   weekStart: z.string(),
   durationMinutes: z.number().int(),
   status: VisitStatus,
+  /** It was moved after planning; why is for the two of them (VisitDetail.rescheduledReason). */
+  rescheduled: z.boolean(),
   /** The actor is the observer or the observed person, so the visit page opens for them. */
   mine: z.boolean(),
 });
@@ -251,7 +253,12 @@ export const VisitDetail = VisitSummary.extend({
   teamGoal: z.object({ id: Id, title: z.string() }).nullable(),
   developmentGoal: z.object({ id: Id, title: z.string() }).nullable(),
   cancelledReason: z.string().nullable(),
+  /** When it was last moved (moment, duration or place) and why; the reason only for the two of them. */
+  rescheduledAt: z.string().nullable(),
+  rescheduledReason: z.string().nullable(),
   sharedAt: z.string().nullable(),
+  /** When a leidinggevende first read it since it was (last) shared. */
+  sharedReadAt: z.string().nullable(),
   /** The evidence in the observed person's plan made from this visit, if any. */
   evidenceId: Id.nullable(),
   /** observer | observed | manager (reads a shared visit). */
@@ -291,7 +298,12 @@ export const VisitInput = z
   .strict();
 export type VisitInput = z.infer<typeof VisitInput>;
 
-/** Reschedule or change the plan while the visit is planned. */
+export const VISIT_RESCHEDULE_REASON_MAX = 300;
+
+/**
+ * Reschedule or change the plan while the visit is planned. A change of moment, duration or place moves the visit:
+ * `reason` (optional) says why, and the other of the two is told by mail.
+ */
 export const VisitUpdate = z
   .object({
     version,
@@ -302,6 +314,7 @@ export const VisitUpdate = z
     learningQuestion: text(1000).optional(),
     teamGoalId: Id.nullable().optional(),
     developmentGoalId: Id.nullable().optional(),
+    reason: text(VISIT_RESCHEDULE_REASON_MAX).optional(),
   })
   .strict();
 export type VisitUpdate = z.infer<typeof VisitUpdate>;
@@ -325,6 +338,25 @@ export type VisitFeedbackInput = z.infer<typeof VisitFeedbackInput>;
 
 export const VisitShareInput = z.object({ version, shared: z.boolean() }).strict();
 export type VisitShareInput = z.infer<typeof VisitShareInput>;
+
+/** A visit shared with me as leidinggevende of the observed person: who, when, what kind, read yet. No content. */
+export const SharedVisit = z.object({
+  id: Id,
+  team: z.object({ id: Id, name: z.string() }),
+  observer: VisitPerson,
+  observed: VisitPerson,
+  kind: VisitKind,
+  scheduledAt: z.string(),
+  day: z.string(),
+  status: VisitStatus,
+  sharedAt: z.string(),
+  /** When a leidinggevende first read it since it was shared; null = not read yet. */
+  readAt: z.string().nullable(),
+});
+export type SharedVisit = z.infer<typeof SharedVisit>;
+
+export const SharedVisitList = z.object({ items: z.array(SharedVisit) });
+export type SharedVisitList = z.infer<typeof SharedVisitList>;
 
 export const VisitVersionBody = z.object({ version }).strict();
 export type VisitVersionBody = z.infer<typeof VisitVersionBody>;

@@ -5,6 +5,7 @@ import {
   IconBuildingCommunity,
   IconCalendarEvent,
   IconChecklist,
+  IconEye,
   IconFileImport,
   IconGauge,
   IconHome,
@@ -50,6 +51,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { t: tb } = useTranslation('barometer');
   const { t: tp } = useTranslation('programme');
   const { t: tprep } = useTranslation('preparations');
+  const { t: tv } = useTranslation('visits');
   // Preparing together and the library belong to one team: with exactly one team they get an entry of their own.
   const staffTeams = [...new Set(me.memberships.filter((m) => m.teamId && m.role !== 'student').map((m) => m.teamId))];
   const ownTeam = staffTeams.length === 1 ? staffTeams[0] : null;
@@ -61,6 +63,8 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   // leaders start the barometer for all teams and see what teams share with them.
   const subLinks: Partial<Record<AreaLink['area'], SubLink[]>> = {
     ontwikkeling: [{ path: '/feedback', label: t('nav.feedback'), icon: IconMessageStar, show: true }],
+    // A leidinggevende finds what their people shared with them beside the conversations.
+    gesprekken: [{ path: '/bezoeken/gedeeld', label: tv('nav.shared'), icon: IconEye, show: me.reports.length > 0 }],
     school: [
       { path: '/school/barometer', label: tb('nav'), icon: IconGauge, show: leadsSchool },
       { path: '/school/jaarplan', label: tp('nav.yearPlan'), icon: IconCalendarEvent, show: leadsSchool },

@@ -49,6 +49,7 @@ const YearPlanPage = lazy(() => import('../modules/programme/year-plan-page.tsx'
 const PizzaPage = lazy(() => import('../modules/programme/pizza-page.tsx'));
 const VisitsPage = lazy(() => import('../modules/visits/visits-page.tsx'));
 const VisitPage = lazy(() => import('../modules/visits/visit-page.tsx'));
+const SharedVisitsPage = lazy(() => import('../modules/visits/shared-page.tsx'));
 const TeamFormsPage = lazy(() => import('../modules/visits/forms-page.tsx'));
 const TeamFormBuilderPage = lazy(() => import('../modules/visits/form-builder-page.tsx'));
 const PreparationsPage = lazy(() => import('../modules/preparations/preparations-page.tsx'));
@@ -163,6 +164,15 @@ export function AppRoutes() {
           element={
             <Lazy>
               <VisitPage />
+            </Lazy>
+          }
+        />
+        {/* What a leidinggevende's people shared with them: the API scopes it to the person asking. */}
+        <Route
+          path="bezoeken/gedeeld"
+          element={
+            <Lazy>
+              <SharedVisitsPage />
             </Lazy>
           }
         />

@@ -1,7 +1,8 @@
 // Visits for the demo team: the starting forms, and about eight weeks of visits (werkbezoek / lesbezoek) between
 // colleagues: done ones with the kijkwijzer filled and the talk along the feedback model, a few planned this week
-// and next, one cancelled. Deterministic for a given team and day. Texts are our own.
-import { and, asc, count, eq, ne } from 'drizzle-orm';
+// and next, one cancelled, and one the demo docent shared with their leidinggevende, who has not read it yet (so
+// the teamleider's home shows the task). Deterministic for a given team and day. Texts are our own.
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { TeamFormAnswers, TeamFormField } from '@groeipad/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import { addDays, schoolDay, weekStartOf } from '../../platform/time.ts';
@@ -82,7 +83,12 @@ export async function seedDemoVisits(db: Db, opts: DemoVisitsOptions): Promise<v
     .where(and(eq(vt.teamForms.teamId, teamId), eq(vt.teamForms.purpose, 'visit')));
   if ((existing?.n ?? 0) > 0) return;
   const members = await db
-    .selectDistinct({ id: org.people.id, firstName: org.people.firstName, lastName: org.people.lastName })
+    .selectDistinct({
+      id: org.people.id,
+      firstName: org.people.firstName,
+      lastName: org.people.lastName,
+      email: org.people.email,
+    })
     .from(org.memberships)
     .innerJoin(org.people, eq(org.people.id, org.memberships.personId))
     .where(
@@ -96,6 +102,25 @@ export async function seedDemoVisits(db: Db, opts: DemoVisitsOptions): Promise<v
     .orderBy(asc(org.people.firstName), asc(org.people.lastName), asc(org.people.id));
   if (members.length < 2) return;
   const who = (i: number) => members[((i % members.length) + members.length) % members.length]!.id;
+  // The person whose visit is shared: the demo docent, or (on a board without named accounts) the first member with
+  // a leidinggevende. Their visitor is a colleague who is not their leidinggevende.
+  const managers = await db
+    .select({ managerId: org.lineManagers.managerId, employeeId: org.lineManagers.employeeId })
+    .from(org.lineManagers)
+    .where(
+      and(
+        eq(org.lineManagers.boardId, boardId),
+        inArray(
+          org.lineManagers.employeeId,
+          members.map((m) => m.id),
+        ),
+      ),
+    );
+  const managersOf = (id: string) => managers.filter((m) => m.employeeId === id).map((m) => m.managerId);
+  const sharer =
+    members.find((m) => m.email.startsWith('docent@') && managersOf(m.id).length > 0) ??
+    members.find((m) => managersOf(m.id).length > 0);
+  const sharerVisitor = sharer && members.find((m) => m.id !== sharer.id && !managersOf(sharer.id).includes(m.id));
 
   await db.transaction(async (tx) => {
     const created = at(addDays(thisMonday, -63), '08:00');
@@ -142,12 +167,15 @@ export async function seedDemoVisits(db: Db, opts: DemoVisitsOptions): Promise<v
     plans.push({ week: 0, weekday: 4, time: '10:15', status: 'planned', form: lesson });
     plans.push({ week: 1, weekday: 1, time: '09:00', status: 'planned', form: lesson });
     plans.push({ week: 1, weekday: 3, time: '14:00', status: 'planned', form: meeting });
+    // The latest visit with a talk is the one shared with the leidinggevende.
+    const shared = plans.findLastIndex((p) => p.status === 'discussed' && p.form === lesson);
 
     const rows = plans.map((p, i) => {
       const day = addDays(thisMonday, 7 * p.week + p.weekday);
       const scheduledAt = at(day, p.time);
-      const observerId = who(i * 2 + 1);
-      const observedId = who(i * 2 + 2) === observerId ? who(i * 2 + 3) : who(i * 2 + 2);
+      const isShared = i === shared && sharer !== undefined && sharerVisitor !== undefined;
+      const observerId = isShared ? sharerVisitor.id : who(i * 2 + 1);
+      const observedId = isShared ? sharer.id : who(i * 2 + 2) === observerId ? who(i * 2 + 3) : who(i * 2 + 2);
       const held = p.status === 'observed' || p.status === 'discussed';
       const talk = TALKS[i % TALKS.length]!;
       const after = new Date(scheduledAt.getTime() + 26 * 3_600_000);
@@ -178,6 +206,7 @@ export async function seedDemoVisits(db: Db, opts: DemoVisitsOptions): Promise<v
             }
           : {}),
         cancelledReason: p.status === 'cancelled' ? 'Toetsweek: de les is vervallen. We plannen opnieuw.' : null,
+        sharedAt: isShared ? new Date(after.getTime() + 2 * 3_600_000) : null,
         createdBy: observerId,
         createdAt: at(addDays(day, -7), '16:00'),
         updatedAt: held ? after : at(addDays(day, -7), '16:00'),

@@ -3,9 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { checkAnswers } from '@groeipad/contracts';
 import { createBoard, sessionFor, startTestApp, type TestBoard, type TestEnv } from '../../../test/harness.ts';
 import { seedDemoVisits } from '../demo/index.ts';
+import { organisationTables as ot } from '../organisation/index.ts';
 import { teamForms, teamVisits } from './visits.schema.ts';
 
-// The demo team's visits: starting forms, eight weeks of visits in every state, valid answers, once only.
+// The demo team's visits: starting forms, eight weeks of visits in every state, valid answers, once only, and one
+// shared with the observed person's leidinggevende, not read yet, so their home shows the task.
 
 let env: TestEnv;
 let board: TestBoard;
@@ -54,5 +56,25 @@ describe('the demo visits', () => {
     expect(planning.weeks[0].visits).toHaveLength(1);
     expect(planning.weeks[1].visits).toHaveLength(2);
     expect(practice.weeks.slice(1, 7).every((w: { visits: number }) => w.visits >= 1)).toBe(true);
+
+    // One visit with a talk is shared with the observed person's leidinggevende(n), who did not read it yet.
+    const shared = visits.filter((v) => v.sharedAt !== null);
+    expect(shared).toHaveLength(1);
+    expect(shared[0]).toMatchObject({ status: 'discussed', sharedReadAt: null });
+    const managers = await env.database.db
+      .select({ id: ot.lineManagers.managerId })
+      .from(ot.lineManagers)
+      .where(eq(ot.lineManagers.employeeId, shared[0]!.observedId));
+    expect(managers.length).toBeGreaterThan(0);
+    expect(managers.map((m) => m.id)).not.toContain(shared[0]!.observerId);
+    const tasks = await env.app.inject({
+      method: 'GET',
+      url: '/api/me/tasks',
+      headers: (await sessionFor(env.database, managers[0]!.id)).headers,
+    });
+    expect(tasks.statusCode, tasks.body).toBe(200);
+    expect(tasks.json().items).toContainEqual(
+      expect.objectContaining({ kind: 'read_shared_visit', href: `/team/${team.id}/bezoeken/${shared[0]!.id}` }),
+    );
   });
 });

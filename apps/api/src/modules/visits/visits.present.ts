@@ -1,8 +1,8 @@
-import type { VisitDetail, VisitKind, VisitPerson, VisitStatus, VisitSummary } from '@groeipad/contracts';
+import type { SharedVisit, VisitDetail, VisitKind, VisitPerson, VisitStatus, VisitSummary } from '@groeipad/contracts';
 import { AppError } from '../../platform/http/errors.ts';
 import { schoolDay, weekStartOf } from '../../platform/time.ts';
 import { displayName } from '../organisation/index.ts';
-import type { VisitRow, VisitSummaryRow } from './visits.repository.ts';
+import type { SharedVisitRow, VisitRow, VisitSummaryRow } from './visits.repository.ts';
 import { visitAbilities, type VisitRelation } from './visits.policy.ts';
 
 // Rows of visits as the contracts show them: the summary for the team, the detail for the two of them.
@@ -25,7 +25,24 @@ export function presentSummary(row: VisitSummaryRow, actorId: string): VisitSumm
     weekStart: weekStartOf(day),
     durationMinutes: row.durationMinutes,
     status: row.status as VisitStatus,
+    rescheduled: row.rescheduledAt !== null,
     mine: row.observerId === actorId || row.observedId === actorId,
+  };
+}
+
+/** A visit in a leidinggevende's list of what their people shared: who, when, what kind, read yet. */
+export function presentShared(row: SharedVisitRow): SharedVisit {
+  return {
+    id: row.id,
+    team: { id: row.teamId, name: row.teamName },
+    observer: person(row.observerId, row.observerFirstName, row.observerInfix, row.observerLastName),
+    observed: person(row.observedId, row.observedFirstName, row.observedInfix, row.observedLastName),
+    kind: row.kind as VisitKind,
+    scheduledAt: row.scheduledAt.toISOString(),
+    day: schoolDay(row.scheduledAt),
+    status: row.status as VisitStatus,
+    sharedAt: (row.sharedAt ?? row.scheduledAt).toISOString(),
+    readAt: row.sharedReadAt?.toISOString() ?? null,
   };
 }
 
@@ -58,7 +75,11 @@ export function presentDetail(
         ? { id: row.developmentGoalId, title: row.developmentGoalTitle }
         : null,
     cancelledReason: row.cancelledReason,
+    rescheduledAt: row.rescheduledAt?.toISOString() ?? null,
+    // Why it moved is for the two of them; a leidinggevende reading along sees only that it moved.
+    rescheduledReason: opts.relation === 'manager' ? null : row.rescheduledReason,
     sharedAt: row.sharedAt?.toISOString() ?? null,
+    sharedReadAt: row.sharedReadAt?.toISOString() ?? null,
     evidenceId: opts.evidenceId,
     role: opts.relation,
     abilities: visitAbilities(opts.relation, {

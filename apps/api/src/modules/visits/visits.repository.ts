@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { developmentTables as dt } from '../development/index.ts';
@@ -29,6 +29,7 @@ const summaryColumns = {
   durationMinutes: teamVisits.durationMinutes,
   status: teamVisits.status,
   sharedAt: teamVisits.sharedAt,
+  rescheduledAt: teamVisits.rescheduledAt,
 };
 /** The team's visits, soonest first. */
 export async function findTeamVisits(db: Db, boardId: string, teamId: string) {
@@ -69,6 +70,8 @@ export async function findVisit(db: Db, boardId: string, teamId: string, visitId
       developmentGoalId: teamVisits.developmentGoalId,
       developmentGoalTitle: dt.developmentGoals.title,
       cancelledReason: teamVisits.cancelledReason,
+      rescheduledReason: teamVisits.rescheduledReason,
+      sharedReadAt: teamVisits.sharedReadAt,
       version: teamVisits.version,
     })
     .from(teamVisits)
@@ -136,6 +139,112 @@ export async function findManagerIds(db: Db, boardId: string, personId: string):
     .from(ot.lineManagers)
     .where(and(eq(ot.lineManagers.boardId, boardId), eq(ot.lineManagers.employeeId, personId)));
   return rows.map((r) => r.id);
+}
+
+/** The person's current leidinggevenden who can still sign in, with what a mail needs. */
+export async function findActiveManagers(db: Db, boardId: string, personId: string) {
+  return db
+    .select({ id: ot.people.id, firstName: ot.people.firstName, email: ot.people.email })
+    .from(ot.lineManagers)
+    .innerJoin(ot.people, eq(ot.people.id, ot.lineManagers.managerId))
+    .where(
+      and(
+        eq(ot.lineManagers.boardId, boardId),
+        eq(ot.lineManagers.employeeId, personId),
+        eq(ot.people.boardId, boardId),
+        eq(ot.people.active, true),
+      ),
+    )
+    .orderBy(asc(ot.people.id));
+}
+
+/** One active person of the board, with what a mail needs; undefined when gone or inactive. */
+export async function findActivePerson(db: Db, boardId: string, personId: string) {
+  const [row] = await db
+    .select({ id: ot.people.id, firstName: ot.people.firstName, email: ot.people.email })
+    .from(ot.people)
+    .where(and(eq(ot.people.boardId, boardId), eq(ot.people.id, personId), eq(ot.people.active, true)));
+  return row;
+}
+
+/**
+ * The first read by a leidinggevende since the visit was (last) shared. Not a change of the visit: no new version,
+ * so the two of them never get a stale-version refusal because someone read along.
+ */
+export async function markSharedRead(db: Db, boardId: string, visitId: string, now: Date): Promise<void> {
+  await db
+    .update(teamVisits)
+    .set({ sharedReadAt: now })
+    .where(
+      and(
+        eq(teamVisits.boardId, boardId),
+        eq(teamVisits.id, visitId),
+        isNotNull(teamVisits.sharedAt),
+        isNull(teamVisits.sharedReadAt),
+      ),
+    );
+}
+
+/**
+ * Visits shared with the manager by the people they are now leidinggevende of (not those in which the manager is
+ * the observer: those are theirs anyway). Not read yet first, then the latest visit first. No content.
+ */
+export async function findSharedWithManager(db: Db, boardId: string, managerId: string) {
+  return db
+    .select({
+      ...summaryColumns,
+      teamName: ot.teams.name,
+      sharedReadAt: teamVisits.sharedReadAt,
+    })
+    .from(teamVisits)
+    .innerJoin(
+      ot.lineManagers,
+      and(
+        eq(ot.lineManagers.boardId, teamVisits.boardId),
+        eq(ot.lineManagers.employeeId, teamVisits.observedId),
+        eq(ot.lineManagers.managerId, managerId),
+      ),
+    )
+    .innerJoin(ot.teams, eq(ot.teams.id, teamVisits.teamId))
+    .innerJoin(observer, eq(observer.id, teamVisits.observerId))
+    .innerJoin(observed, eq(observed.id, teamVisits.observedId))
+    .where(and(eq(teamVisits.boardId, boardId), isNotNull(teamVisits.sharedAt), ne(teamVisits.observerId, managerId)))
+    .orderBy(sql`${teamVisits.sharedReadAt} is not null`, desc(teamVisits.scheduledAt), asc(teamVisits.id));
+}
+export type SharedVisitRow = Awaited<ReturnType<typeof findSharedWithManager>>[number];
+
+/** Shared visits the manager's people await a first read of (not cancelled ones): the home page's tasks. */
+export async function findUnreadShared(db: Db, boardId: string, managerId: string) {
+  return db
+    .select({
+      id: teamVisits.id,
+      teamId: teamVisits.teamId,
+      kind: teamVisits.kind,
+      sharedAt: teamVisits.sharedAt,
+      observedFirstName: observed.firstName,
+      observedInfix: observed.infix,
+      observedLastName: observed.lastName,
+    })
+    .from(teamVisits)
+    .innerJoin(
+      ot.lineManagers,
+      and(
+        eq(ot.lineManagers.boardId, teamVisits.boardId),
+        eq(ot.lineManagers.employeeId, teamVisits.observedId),
+        eq(ot.lineManagers.managerId, managerId),
+      ),
+    )
+    .innerJoin(observed, eq(observed.id, teamVisits.observedId))
+    .where(
+      and(
+        eq(teamVisits.boardId, boardId),
+        isNotNull(teamVisits.sharedAt),
+        isNull(teamVisits.sharedReadAt),
+        ne(teamVisits.status, 'cancelled'),
+        ne(teamVisits.observerId, managerId),
+      ),
+    )
+    .orderBy(asc(teamVisits.sharedAt), asc(teamVisits.id));
 }
 
 /** A running goal of the team's board (not stopped). */

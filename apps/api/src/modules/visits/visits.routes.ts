@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ErrorBody,
+  SharedVisitList,
   TeamForm,
   TeamFormExampleList,
   TeamFormInput,
@@ -69,6 +70,13 @@ export const visitsRoutes: FastifyPluginAsync = async (base) => {
       schema: { tags, params: TeamFormParams, body: TeamVersionBody, response: { 200: TeamForm, ...errors } },
     },
     (req) => forms.archiveForm(ctxOf(req), req.params.teamId, req.params.formId, req.body),
+  );
+
+  // What the people I am leidinggevende of shared with me
+  app.get(
+    '/api/visits/shared-with-me',
+    { ...auth, schema: { tags, response: { 200: SharedVisitList, ...errors } } },
+    (req) => visits.listSharedWithMe(ctxOf(req)),
   );
 
   // Visits

@@ -5,6 +5,7 @@ import type {
   VisitFeedbackInput,
   VisitInput,
   VisitList,
+  SharedVisitList,
   VisitShareInput,
   VisitUpdate,
 } from '@groeipad/contracts';
@@ -18,9 +19,10 @@ import { schoolDay, weekStartOf } from '../../platform/time.ts';
 import { displayName } from '../organisation/index.ts';
 import { loadTeam, topicOf } from '../team/index.ts';
 import { findForm } from './forms.repository.ts';
+import { rescheduledMail, sharedMail, visitUrl } from './visits.mails.ts';
 import * as repo from './visits.repository.ts';
 import { visitRelation, type VisitRelation } from './visits.policy.ts';
-import { presentDetail, presentSummary, staleVisit } from './visits.present.ts';
+import { presentDetail, presentShared, presentSummary, staleVisit } from './visits.present.ts';
 
 // Visits: planned in the open by the team, held by two colleagues, discussed along the feedback model. Every change
 // is announced on the team's live topic (the board's planning part shows visits); the event carries no content.
@@ -68,10 +70,12 @@ async function loadVisit(db: Db, ctx: Ctx, teamId: string, visitId: string): Pro
   return { row, relation, detail };
 }
 
+/** The visit; a leidinggevende's read is audited, and their first read since sharing ends their home task. */
 export async function getVisit(ctx: Ctx, teamId: string, visitId: string): Promise<VisitDetail> {
   const { row, relation, detail } = await loadVisit(ctx.db, ctx, teamId, visitId);
-  if (relation === 'manager') {
-    await audit(ctx.db, {
+  if (relation !== 'manager') return detail;
+  await ctx.db.transaction(async (tx) => {
+    await audit(tx, {
       boardId: ctx.actor.boardId,
       actorId: ctx.actor.personId,
       action: 'visit.read',
@@ -79,13 +83,21 @@ export async function getVisit(ctx: Ctx, teamId: string, visitId: string): Promi
       targetType: 'team_visit',
       targetId: row.id,
     });
-  }
-  return detail;
+    if (row.sharedReadAt === null) await repo.markSharedRead(tx, ctx.actor.boardId, row.id, ctx.now);
+  });
+  return { ...detail, sharedReadAt: detail.sharedReadAt ?? ctx.now.toISOString() };
+}
+
+/** The visits the people I am leidinggevende of shared with me: who, when, what kind, read yet. No content. */
+export async function listSharedWithMe(ctx: Ctx): Promise<SharedVisitList> {
+  const rows = await repo.findSharedWithManager(ctx.db, ctx.actor.boardId, ctx.actor.personId);
+  return { items: rows.map(presentShared) };
 }
 
 /**
  * A change by one of the two: loads and checks the visit and its version inside one transaction, applies the
- * change, announces it on the team's topic, and returns the visit as it is now.
+ * change, tells whoever needs telling (`notify`, in the same transaction, so a refused change sends nothing),
+ * announces it on the team's topic, and returns the visit as it is now.
  */
 async function changeVisit(
   ctx: Ctx,
@@ -93,6 +105,7 @@ async function changeVisit(
   visitId: string,
   version: number,
   change: (tx: Db, loaded: Loaded) => Promise<Parameters<typeof repo.updateVisit>[2] | null>,
+  notify?: (tx: Db, before: Loaded, after: Loaded) => Promise<void>,
 ): Promise<VisitDetail> {
   const { boardId } = ctx.actor;
   return ctx.db.transaction(async (tx) => {
@@ -103,8 +116,10 @@ async function changeVisit(
       const ok = await repo.updateVisit(tx, { boardId, teamId, visitId, version }, values, ctx.now);
       if (!ok) throw staleVisit((await loadVisit(tx, ctx, teamId, visitId)).detail);
     }
+    const after = await loadVisit(tx, ctx, teamId, visitId);
+    if (values && notify) await notify(tx, loaded, after);
     await publishChange(tx, topicOf(teamId));
-    return (await loadVisit(tx, ctx, teamId, visitId)).detail;
+    return after.detail;
   });
 }
 
@@ -167,17 +182,56 @@ export async function planVisit(ctx: Ctx, teamId: string, input: VisitInput): Pr
   return (await loadVisit(ctx.db, ctx, teamId, id)).detail;
 }
 
-/** Reschedule or change the plan, while the visit is still planned. */
+/**
+ * Reschedule or change the plan, while the visit is still planned. A new moment, duration or place moves the
+ * visit: the reason (optional) is kept for the two of them, and the other of the two is told by mail.
+ */
 export async function updateVisit(ctx: Ctx, teamId: string, visitId: string, input: VisitUpdate) {
-  const { version, scheduledAt, ...rest } = input;
-  return changeVisit(ctx, teamId, visitId, version, async (tx, { row, detail }) => {
-    if (!detail.abilities.edit) throw refuseOrForbid(detail, 'Een bezoek verander je alleen zolang het gepland is.');
-    await checkGoals(tx, ctx.actor.boardId, teamId, row.observedId, rest);
-    return {
-      ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
-      ...(scheduledAt ? { scheduledAt: new Date(scheduledAt) } : {}),
-    };
-  });
+  const { version, scheduledAt, reason, ...rest } = input;
+  return changeVisit(
+    ctx,
+    teamId,
+    visitId,
+    version,
+    async (tx, { row, detail }) => {
+      if (!detail.abilities.edit) throw refuseOrForbid(detail, 'Een bezoek verander je alleen zolang het gepland is.');
+      await checkGoals(tx, ctx.actor.boardId, teamId, row.observedId, rest);
+      const at = scheduledAt ? new Date(scheduledAt) : undefined;
+      const moved =
+        (at !== undefined && at.getTime() !== row.scheduledAt.getTime()) ||
+        (rest.durationMinutes !== undefined && rest.durationMinutes !== row.durationMinutes) ||
+        (rest.location !== undefined && rest.location !== row.location);
+      if (reason && !moved)
+        throw fieldError(
+          'reason',
+          'De datum, tijd, duur en plaats blijven gelijk. Verander er een, of laat de reden leeg.',
+        );
+      return {
+        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+        ...(at ? { scheduledAt: at } : {}),
+        ...(moved ? { rescheduledAt: ctx.now, rescheduledReason: reason || null } : {}),
+      };
+    },
+    async (tx, before, after) => {
+      if (after.row.rescheduledAt?.getTime() === before.row.rescheduledAt?.getTime()) return;
+      const { boardId, personId } = ctx.actor;
+      const otherId = after.row.observerId === personId ? after.row.observedId : after.row.observerId;
+      const other = await repo.findActivePerson(tx, boardId, otherId);
+      if (!other) return;
+      const mover = after.row.observerId === personId ? after.detail.observer : after.detail.observed;
+      const mail = rescheduledMail({
+        toFirstName: other.firstName,
+        byName: mover.displayName,
+        kind: after.row.kind,
+        scheduledAt: after.row.scheduledAt,
+        durationMinutes: after.row.durationMinutes,
+        location: after.row.location,
+        reason: after.row.rescheduledReason,
+        link: visitUrl(ctx.config.publicUrl, teamId, visitId),
+      });
+      await ctx.mailer.send(tx, { boardId, to: other.email, ...mail });
+    },
+  );
 }
 
 /** A refusal for someone who could read but may not do this: 403 when their role never allows it, else 409. */
@@ -241,14 +295,41 @@ export async function saveFeedback(ctx: Ctx, teamId: string, visitId: string, in
   });
 }
 
-/** Only the observed person shares the visit with their leidinggevende, and takes it back. */
+/**
+ * Only the observed person shares the visit with their leidinggevende(n), and takes it back. Sharing mails each
+ * current leidinggevende (not one who is the observer: the visit is theirs already); sharing or taking it back
+ * starts the "not read yet" over. Sharing what is already shared changes nothing.
+ */
 export async function shareVisit(ctx: Ctx, teamId: string, visitId: string, input: VisitShareInput) {
-  return changeVisit(ctx, teamId, visitId, input.version, async (_tx, { detail }) => {
-    if (detail.role !== 'observed')
-      throw new AppError('forbidden', 'Alleen wie bezocht is deelt het bezoek met de leidinggevende.');
-    if (!detail.abilities.share) throw refuse('Een afgezegd bezoek deel je niet.');
-    return { sharedAt: input.shared ? ctx.now : null };
-  });
+  return changeVisit(
+    ctx,
+    teamId,
+    visitId,
+    input.version,
+    async (_tx, { row, detail }) => {
+      if (detail.role !== 'observed')
+        throw new AppError('forbidden', 'Alleen wie bezocht is deelt het bezoek met de leidinggevende.');
+      if (!detail.abilities.share) throw refuse('Een afgezegd bezoek deel je niet.');
+      if (input.shared === (row.sharedAt !== null)) return null;
+      return { sharedAt: input.shared ? ctx.now : null, sharedReadAt: null };
+    },
+    async (tx, _before, { row, detail }) => {
+      if (row.sharedAt === null) return;
+      const { boardId } = ctx.actor;
+      const managers = await repo.findActiveManagers(tx, boardId, row.observedId);
+      for (const manager of managers.filter((m) => m.id !== row.observerId)) {
+        const mail = sharedMail({
+          managerFirstName: manager.firstName,
+          observedName: detail.observed.displayName,
+          observerName: detail.observer.displayName,
+          kind: row.kind,
+          scheduledAt: row.scheduledAt,
+          link: visitUrl(ctx.config.publicUrl, teamId, row.id),
+        });
+        await ctx.mailer.send(tx, { boardId, to: manager.email, ...mail });
+      }
+    },
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ import { IconCalendarPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { VisitDetail, VisitKind, VisitPerson } from '@groeipad/contracts';
-import { VISIT_KINDS, VISIT_MAX_MINUTES, VISIT_MIN_MINUTES } from '@groeipad/contracts';
+import { VISIT_KINDS, VISIT_MAX_MINUTES, VISIT_MIN_MINUTES, VISIT_RESCHEDULE_REASON_MAX } from '@groeipad/contracts';
 import { ApiError } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { AppModal } from '../../ui/app-modal.tsx';
@@ -230,7 +230,9 @@ export function RescheduleModal({ opened, onClose, teamId, visit }: Props & { vi
   const [time, setTime] = useState(localTime(start));
   const [duration, setDuration] = useState<number | string>(visit.durationMinutes);
   const [location, setLocation] = useState(visit.location);
+  const [reason, setReason] = useState('');
   const errors = update.error instanceof ApiError ? update.error.fieldErrors() : {};
+  const other = visit.role === 'observer' ? visit.observed : visit.observer;
   const close = () => {
     update.reset();
     onClose();
@@ -244,6 +246,7 @@ export function RescheduleModal({ opened, onClose, teamId, visit }: Props & { vi
         scheduledAt: Number.isNaN(at.getTime()) ? '' : at.toISOString(),
         durationMinutes: Number(duration),
         location,
+        ...(reason.trim() ? { reason } : {}),
       },
       {
         onSuccess: () => {
@@ -288,6 +291,16 @@ export function RescheduleModal({ opened, onClose, teamId, visit }: Props & { vi
             onChange={(e) => setLocation(e.currentTarget.value)}
             maxLength={200}
             error={errors.location}
+          />
+          <Textarea
+            label={t('reschedule.reason')}
+            description={t('reschedule.reasonHint', { name: other.displayName })}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={VISIT_RESCHEDULE_REASON_MAX}
+            error={errors.reason}
           />
           <FormError error={Object.keys(errors).length ? null : update.error} />
           <Group justify="flex-end">

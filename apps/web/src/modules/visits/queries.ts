@@ -1,6 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  SharedVisitList,
   TeamForm,
   TeamFormExampleList,
   TeamFormInput,
@@ -24,6 +25,7 @@ const keys = {
   examples: (teamId: string) => ['visits', 'examples', teamId] as const,
   list: (teamId: string) => ['visits', 'list', teamId] as const,
   visit: (teamId: string, visitId: string) => ['visits', 'visit', teamId, visitId] as const,
+  shared: ['visits', 'shared-with-me'] as const,
 };
 
 const base = (teamId: string) => `/api/teams/${teamId}`;
@@ -113,7 +115,23 @@ export function useVisit(teamId: string, visitId: string) {
   });
   // The leidinggevende reads a shared visit without being in the team: no live stream for them.
   useTeamLive(teamId, query.isSuccess && query.data.role !== 'manager');
+  // Their read counts as read (the server noted it): their list and home tasks follow.
+  const client = useQueryClient();
+  const readAsManager = query.isSuccess && query.data.role === 'manager';
+  useEffect(() => {
+    if (!readAsManager) return;
+    void client.invalidateQueries({ queryKey: keys.shared });
+    void client.invalidateQueries({ queryKey: ['me', 'tasks'] });
+  }, [client, readAsManager, visitId]);
   return query;
+}
+
+/** For a leidinggevende: the visits their people shared with them. */
+export function useSharedWithMe() {
+  return useQuery({
+    queryKey: keys.shared,
+    queryFn: () => api.get<SharedVisitList>('/api/visits/shared-with-me'),
+  });
 }
 
 function useVisitChange<I>(teamId: string, fn: (input: I) => Promise<VisitDetail>) {

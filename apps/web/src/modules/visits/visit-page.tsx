@@ -12,7 +12,7 @@ import { FormError, PageLoader, QueryError } from '../../ui/query-state.tsx';
 import { useWarnBeforeLeaving } from '../../ui/unsaved.ts';
 import { conflictCurrent } from '../team/conflict.tsx';
 import { saved } from '../team/form-parts.tsx';
-import { formatTime, formatWeekday } from '../team/format.ts';
+import { formatDay, formatTime, formatWeekday } from '../team/format.ts';
 import { FormAnswersView, FormFill } from './form-fill.tsx';
 import { RescheduleModal } from './plan-modal.tsx';
 import { useCancelVisit, useMarkDone, useSaveAnswers, useVisit } from './queries.ts';
@@ -50,9 +50,12 @@ function VisitView({ teamId, visit }: { teamId: string; visit: VisitDetail }) {
       })}
     >
       {visit.role === 'manager' ? (
-        <Alert color="gray" variant="light">
-          {t('visit.managerNote', { observed: visit.observed.displayName })}
-        </Alert>
+        <>
+          <BackLink to="/bezoeken/gedeeld">{t('shared.back')}</BackLink>
+          <Alert color="gray" variant="light">
+            {t('visit.managerNote', { observed: visit.observed.displayName })}
+          </Alert>
+        </>
       ) : (
         <BackLink to={`/team/${teamId}/bezoeken`}>{t('visit.back')}</BackLink>
       )}
@@ -79,6 +82,14 @@ function VisitView({ teamId, visit }: { teamId: string; visit: VisitDetail }) {
     </Page>
   );
 }
+
+/** An instant as the reader's day, "12 mrt. 2026". */
+const localDay = (iso: string) => {
+  const d = new Date(iso);
+  return formatDay(
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`,
+  );
+};
 
 function Facts({ visit }: { visit: VisitDetail }) {
   const { t } = useTranslation('visits');
@@ -108,6 +119,20 @@ function Facts({ visit }: { visit: VisitDetail }) {
         ) : null}
         {visit.cancelledReason ? (
           <Text size="sm">{t('visit.cancelledReason', { reason: visit.cancelledReason })}</Text>
+        ) : null}
+        {visit.rescheduledAt ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {visit.rescheduledReason
+              ? t('visit.rescheduledReason', { date: localDay(visit.rescheduledAt), reason: visit.rescheduledReason })
+              : t('visit.rescheduled', { date: localDay(visit.rescheduledAt) })}
+          </Text>
+        ) : null}
+        {visit.role === 'observed' && visit.sharedAt ? (
+          <Text size="sm" c="dimmed">
+            {visit.sharedReadAt
+              ? t('visit.sharedRead', { date: localDay(visit.sharedReadAt) })
+              : t('visit.sharedUnread')}
+          </Text>
         ) : null}
       </Stack>
     </Card>

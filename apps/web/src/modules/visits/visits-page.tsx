@@ -128,9 +128,16 @@ function VisitRow({ visit, teamId }: { visit: VisitSummary; teamId: string }) {
             })}
           </Text>
         </Stack>
-        <Badge variant="light" color={STATUS_COLOR[visit.status]} tt="none">
-          {t(`status.${visit.status}`)}
-        </Badge>
+        <Group gap="xs">
+          {visit.rescheduled ? (
+            <Badge variant="light" color="gray" tt="none">
+              {t('list.rescheduled')}
+            </Badge>
+          ) : null}
+          <Badge variant="light" color={STATUS_COLOR[visit.status]} tt="none">
+            {t(`status.${visit.status}`)}
+          </Badge>
+        </Group>
       </Group>
     </Card>
   );

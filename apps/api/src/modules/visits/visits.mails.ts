@@ -1,0 +1,92 @@
+// The visits' mails: to a leidinggevende when someone shares a visit with them, and to the other of the two when a
+// planned visit moves. Short, in plain Dutch, with a link to the visit; never the visit's content (the learning
+// question, the answers, the talk) — only the reason for moving goes along, and only to the other of the two.
+import type { VisitKind } from '@groeipad/contracts';
+import { SCHOOL_TIME_ZONE } from '../../platform/time.ts';
+
+const KIND_NAMES: Record<VisitKind, string> = {
+  lesson: 'lesbezoek',
+  work: 'werkbezoek',
+  meeting: 'bezoek aan een overleg',
+};
+
+/** The Dutch name of a kind of visit in running text: "lesbezoek". */
+export function kindName(kind: string): string {
+  return KIND_NAMES[kind as VisitKind] ?? 'bezoek';
+}
+
+/** "donderdag 12 maart om 14:30", in Dutch school time. */
+export function formatMoment(at: Date): string {
+  const day = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: SCHOOL_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(at);
+  const time = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: SCHOOL_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+  return `${day} om ${time}`;
+}
+
+export function visitUrl(publicUrl: string, teamId: string, visitId: string): string {
+  return `${publicUrl}/team/${teamId}/bezoeken/${visitId}`;
+}
+
+/** To each current leidinggevende of the observed person, when that person shares a visit with them. */
+export function sharedMail(p: {
+  managerFirstName: string;
+  observedName: string;
+  observerName: string;
+  kind: string;
+  scheduledAt: Date;
+  link: string;
+}) {
+  const kind = kindName(p.kind);
+  return {
+    subject: `${p.observedName} deelt een ${kind} met je`,
+    text: [
+      `Hoi ${p.managerFirstName},`,
+      '',
+      `${p.observedName} deelt het ${kind} van ${formatMoment(p.scheduledAt)} met je; ${p.observerName} kwam kijken.`,
+      'Je leest de leervraag, de ingevulde kijkwijzer en het nagesprek mee. Je past niets aan, en dat je het leest, wordt vastgelegd.',
+      '',
+      `Lees het bezoek: ${p.link}`,
+      '',
+      'Groet,',
+      'Groeipad',
+    ].join('\n'),
+  };
+}
+
+/** To the other of the two, when one of them moves a planned visit: the new moment and place, and why. */
+export function rescheduledMail(p: {
+  toFirstName: string;
+  byName: string;
+  kind: string;
+  scheduledAt: Date;
+  durationMinutes: number;
+  location: string;
+  reason: string | null;
+  link: string;
+}) {
+  const kind = kindName(p.kind);
+  const when = formatMoment(p.scheduledAt);
+  return {
+    subject: `Jullie ${kind} is verzet: ${when}`,
+    text: [
+      `Hoi ${p.toFirstName},`,
+      '',
+      `${p.byName} heeft jullie ${kind} verzet.`,
+      `Nieuw moment: ${when}, ${p.durationMinutes} minuten${p.location ? `, plaats: ${p.location}` : ''}.`,
+      ...(p.reason ? [`Reden: ${p.reason}`] : []),
+      '',
+      `Bekijk het bezoek: ${p.link}`,
+      '',
+      'Groet,',
+      'Groeipad',
+    ].join('\n'),
+  };
+}
