@@ -4,7 +4,9 @@ import { signedInPage, uniqueStamp, USERS } from './helpers.ts';
 
 // The programme journey: the teamleider scores the progress meter and finds the score in the history; a docent
 // registers for a pizzasessie; the school leader sees the year plan with the teams' programmes, adds a date and
-// deletes it after confirming. Axe on every page at desktop and phone width.
+// deletes it after confirming, and changes a date (an error and someone else's change keep what was typed); the
+// teamleider starts a new programme, plans its linking session and stops it after confirming. Axe on every page at
+// desktop and phone width.
 
 const PHONE = { width: 390, height: 844 };
 
@@ -129,5 +131,157 @@ test('the school leader sees the year plan, adds a date and deletes it after con
   const dialog = leader.getByRole('dialog', { name: `Teamdag ${stamp} verwijderen?` });
   await dialog.getByRole('button', { name: 'Verwijderen' }).click();
   await expect(card).toHaveCount(0);
+  expect(violations).toEqual([]);
+});
+
+/** A 'datetime-local' value some days from now, at a given time, in the browser's (Amsterdam) time zone. */
+function localInDays(days: number, time: string): string {
+  const at = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${time}`;
+}
+
+test('the school leader changes a date; an error and a change by someone else keep what was typed', async ({
+  browser,
+}) => {
+  const stamp = uniqueStamp();
+  const leader = await signedInPage(browser, USERS.directeur);
+  await leader.goto('/school/jaarplan');
+  await expect(leader.getByRole('heading', { level: 1, name: 'Jaarplan Oostland College' })).toBeVisible();
+
+  // A linking session moves on its programme's page, not here.
+  const linking = leader.getByRole('article', { name: 'Verbindingssessie Exact en Talen' });
+  await expect(linking.getByRole('link', { name: 'Verplaatsen op de programmapagina van Exact' })).toBeVisible();
+  await expect(linking.getByRole('button', { name: 'Verbindingssessie Exact en Talen wijzigen' })).toHaveCount(0);
+
+  const form = leader.getByRole('region', { name: 'Datum toevoegen' });
+  const begin = localInDays(4, '19:00');
+  await form.getByRole('combobox', { name: 'Soort' }).selectOption('other');
+  await form.getByRole('textbox', { name: 'Titel' }).fill(`Ouderavond ${stamp}`);
+  await form.getByLabel('Begin').fill(begin);
+  await form.getByRole('button', { name: 'Toevoegen' }).click();
+  const card = leader.getByRole('article', { name: `Ouderavond ${stamp}` });
+  await expect(card).toBeVisible();
+
+  // The form opens filled in.
+  await card.getByRole('button', { name: `Ouderavond ${stamp} wijzigen` }).click();
+  const dialog = leader.getByRole('dialog', { name: `Ouderavond ${stamp} wijzigen` });
+  const title = dialog.getByRole('textbox', { name: 'Titel' });
+  await expect(title).toHaveValue(`Ouderavond ${stamp}`);
+  await expect(dialog.getByLabel('Begin')).toHaveValue(begin);
+  await expect(dialog.getByRole('combobox', { name: 'Soort' })).toHaveValue('other');
+
+  // An end before the begin: the server says so at the field, and the typed title stays.
+  await title.fill(`Ouderavond leerjaar 1 ${stamp}`);
+  await dialog.getByLabel('Einde (niet verplicht)').fill(begin.replace('T19:00', 'T18:00'));
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog.getByText('Het einde ligt na het begin.')).toBeVisible();
+  await expect(title).toHaveValue(`Ouderavond leerjaar 1 ${stamp}`);
+  await dialog.getByLabel('Einde (niet verplicht)').fill(begin.replace('T19:00', 'T21:00'));
+  const violations = await axeAtBothWidths(leader, 'year plan date dialog');
+
+  // Meanwhile a colleague moves it to another room: saving shows their version beside the typed one.
+  const me = (await (await leader.request.get('/api/me')).json()) as { csrfToken: string };
+  const plan = (await (await leader.request.get('/api/year-plan')).json()) as {
+    events: { id: string; title: string; version: number; startsAt: string; kind: string }[];
+  };
+  const event = plan.events.find((e) => e.title === `Ouderavond ${stamp}`)!;
+  const theirs = await leader.request.patch(`/api/year-plan/events/${event.id}`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: {
+      kind: 'other',
+      title: `Ouderavond ${stamp}`,
+      description: '',
+      startsAt: event.startsAt,
+      endsAt: null,
+      location: 'Lokaal 4',
+      capacity: null,
+      version: event.version,
+    },
+  });
+  expect(theirs.status(), await theirs.text()).toBe(200);
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  const conflict = dialog.getByRole('alert');
+  await expect(conflict).toContainText('Iemand anders heeft deze datum net gewijzigd');
+  await expect(conflict).toContainText('Lokaal 4');
+  await expect(title).toHaveValue(`Ouderavond leerjaar 1 ${stamp}`);
+  // Take their place, keep the typed title, and save over their version on purpose.
+  await conflict.getByRole('button', { name: 'Neem deze versie over' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Plaats' })).toHaveValue('Lokaal 4');
+  await title.fill(`Ouderavond leerjaar 1 ${stamp}`);
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(leader.getByText('De datum is gewijzigd.')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  const changed = leader.getByRole('article', { name: `Ouderavond leerjaar 1 ${stamp}` });
+  await expect(changed).toContainText('Lokaal 4');
+  await expect(card).toHaveCount(0);
+
+  // Tidy up: the date goes after confirming.
+  await changed.getByRole('button', { name: `Ouderavond leerjaar 1 ${stamp} verwijderen` }).click();
+  await leader
+    .getByRole('dialog', { name: `Ouderavond leerjaar 1 ${stamp} verwijderen?` })
+    .getByRole('button', { name: 'Verwijderen' })
+    .click();
+  await expect(changed).toHaveCount(0);
+  expect(violations).toEqual([]);
+});
+
+test('the teamleider starts a new programme, plans its linking session and stops it after confirming', async ({
+  browser,
+}) => {
+  const stamp = uniqueStamp();
+  const lead = await signedInPage(browser, USERS.teamleider);
+  await lead.goto('/team');
+  await expect(lead.getByRole('heading', { level: 1, name: 'Teambord Exact' })).toBeVisible();
+  const teamId = /\/team\/([0-9a-f-]+)$/.exec(lead.url())?.[1] ?? '';
+  await lead.goto(`/team/${teamId}/programma`);
+  await expect(lead.getByRole('heading', { level: 1, name: 'Programma van Exact' })).toBeVisible();
+
+  // The eight weeks of the last round are over: a new one starts on the coming Monday.
+  await lead
+    .getByRole('region', { name: 'Programma starten' })
+    .getByRole('button', { name: 'Programma starten' })
+    .click();
+  await expect(lead.getByText('Het programma is gestart.')).toBeVisible();
+  await expect(lead.getByRole('region', { name: 'Programma starten' })).toHaveCount(0);
+  const linking = lead.getByRole('region', { name: 'Verbindingssessie' });
+  await expect(linking).toContainText('Nog niet gepland.');
+  await linking.getByRole('combobox', { name: 'Volgend team' }).selectOption({ label: 'Talen' });
+  await linking.getByRole('button', { name: 'Verbindingssessie plannen' }).click();
+  await expect(linking).toContainText('Gepland met Talen');
+
+  // Stopping asks first, says the linking session leaves the year plan, and needs a reason.
+  await lead
+    .getByRole('region', { name: 'Programma stoppen' })
+    .getByRole('button', { name: 'Programma stoppen' })
+    .click();
+  const dialog = lead.getByRole('dialog', { name: 'Programma van Exact stoppen?' });
+  await expect(dialog).toContainText('De verbindingssessie met Talen op');
+  await expect(dialog).toContainText('verdwijnt uit het jaarplan');
+  await dialog.getByRole('button', { name: 'Programma stoppen' }).click();
+  await expect(dialog.getByText('Geef een reden.')).toBeVisible();
+  const violations = await axeAtBothWidths(lead, 'stop programme dialog');
+  await dialog.getByRole('textbox', { name: 'Reden' }).fill(`We beginnen na de toetsweek opnieuw ${stamp}`);
+  await dialog.getByRole('button', { name: 'Programma stoppen' }).click();
+  await expect(lead.getByText('Het programma is gestopt.')).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  // The page shows the stop and offers a new start; the earlier round is back, its linking session with it.
+  const note = lead.getByRole('alert').filter({ hasText: 'Gestopt op' });
+  await expect(note).toContainText(`Reden: We beginnen na de toetsweek opnieuw ${stamp}`);
+  await expect(lead.getByRole('region', { name: 'Programma starten' })).toBeVisible();
+  await expect(lead.getByRole('region', { name: 'Programma stoppen' })).toHaveCount(0);
+  await expect(lead.getByRole('article')).toHaveCount(8);
+  violations.push(...(await axeAtBothWidths(lead, 'programme after stopping')));
+
+  // Its linking session, still ahead, left the year plan; the earlier round's stays.
+  const plan = (await (await lead.request.get('/api/year-plan')).json()) as { events: { title: string }[] };
+  expect(plan.events.filter((e) => e.title === 'Verbindingssessie Exact en Talen')).toHaveLength(1);
+
+  // The board no longer shows it as running.
+  await lead.getByRole('link', { name: 'Terug naar het teambord' }).click();
+  const part = lead.getByRole('region', { name: 'Het 8-wekenprogramma' });
+  await expect(part).toContainText('De 8 weken zijn voorbij');
+  await expect(part).toContainText('is gestopt op');
   expect(violations).toEqual([]);
 });

@@ -111,11 +111,28 @@ export const ProgressLatest = z.object({
 });
 export type ProgressLatest = z.infer<typeof ProgressLatest>;
 
+/** A programme the team or school leadership stopped before its end, and why. */
+export const StoppedProgramme = z.object({
+  id: Id,
+  startsOn: z.string(),
+  stoppedAt: z.string(),
+  reason: z.string(),
+  /** Who stopped it; null when that person is no longer known. */
+  stoppedBy: z.string().nullable(),
+});
+export type StoppedProgramme = z.infer<typeof StoppedProgramme>;
+
 export const TeamProgrammeView = z.object({
   team: z.object({ id: Id, name: z.string(), schoolId: Id, schoolName: z.string() }),
-  /** record: members note what happened; lead: the teamleider or school leadership start it and plan the linking. */
-  abilities: z.object({ record: z.boolean(), lead: z.boolean() }),
+  /**
+   * record: members note what happened; lead: the teamleider or school leadership start it and plan the linking;
+   * stop: lead, and the programme is running (not past its eighth week).
+   */
+  abilities: z.object({ record: z.boolean(), lead: z.boolean(), stop: z.boolean() }),
+  /** The team's latest programme that was not stopped. */
   programme: TeamProgramme.nullable(),
+  /** The latest stopped programme, when no programme was started after it was stopped. */
+  stopped: StoppedProgramme.nullable(),
   /** The other teams of the school, for the linking session. */
   otherTeams: z.array(TeamRef),
   latestProgress: z.array(ProgressLatest),
@@ -136,6 +153,12 @@ export const ProgrammeWeekInput = z
   })
   .strict();
 export type ProgrammeWeekInput = z.infer<typeof ProgrammeWeekInput>;
+
+/** Stops the running programme (its id and version as the reader saw them), with a short reason. */
+export const ProgrammeStopInput = z
+  .object({ programmeId: Id, reason: required(200, 'Geef een reden.'), version: z.number().int().min(1) })
+  .strict();
+export type ProgrammeStopInput = z.infer<typeof ProgrammeStopInput>;
 
 export const ProgrammeLinkingInput = z
   .object({ nextTeamId: Id, startsAt: instant, location: text(200), version: z.number().int().min(1) })
@@ -242,7 +265,8 @@ export const YearPlanEvent = z.object({
   registeredByMe: z.boolean(),
   /** Who registered, for the organisers only (school leadership and the beheerder); null for others. */
   registrants: z.array(z.object({ id: Id, displayName: z.string() })).nullable(),
-  abilities: z.object({ delete: z.boolean(), register: z.boolean() }),
+  /** edit: who may create an event of its kind (a linking session moves on its programme's page, not here). */
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), register: z.boolean() }),
   version: z.number().int(),
 });
 export type YearPlanEvent = z.infer<typeof YearPlanEvent>;
@@ -274,17 +298,26 @@ export type YearPlan = z.infer<typeof YearPlan>;
 
 export const YearPlanQuery = z.object({ schoolId: Id.optional() }).strict();
 
+const yearPlanEventFields = {
+  kind: z.enum(['kickoff', 'pizza', 'other']),
+  title: required(200, 'Geef een titel.'),
+  description: text(2000),
+  startsAt: instant,
+  endsAt: instant.nullable(),
+  location: text(200),
+  capacity: z.number().int().min(1, 'Minstens 1 plaats.').max(500, 'Maximaal 500 plaatsen.').nullable(),
+};
+
+const endsAfterStart = (v: { startsAt: string; endsAt: string | null }, ctx: z.RefinementCtx) => {
+  if (v.endsAt && Date.parse(v.endsAt) <= Date.parse(v.startsAt))
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Het einde ligt na het begin.' });
+};
+
 export const YearPlanEventInput = z
   .object({
     /** null for a pizzasessie: it is for the whole board. */
     schoolId: Id.nullable(),
-    kind: z.enum(['kickoff', 'pizza', 'other']),
-    title: required(200, 'Geef een titel.'),
-    description: text(2000),
-    startsAt: instant,
-    endsAt: instant.nullable(),
-    location: text(200),
-    capacity: z.number().int().min(1, 'Minstens 1 plaats.').max(500, 'Maximaal 500 plaatsen.').nullable(),
+    ...yearPlanEventFields,
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -292,10 +325,19 @@ export const YearPlanEventInput = z
       ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'Een pizzasessie is voor het hele bestuur.' });
     if (v.kind !== 'pizza' && v.schoolId === null)
       ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'Kies de school.' });
-    if (v.endsAt && v.endsAt <= v.startsAt)
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Het einde ligt na het begin.' });
+    endsAfterStart(v, ctx);
   });
 export type YearPlanEventInput = z.infer<typeof YearPlanEventInput>;
+
+/**
+ * Changes to a date, over the version the editor saw. It stays in its school (or, a pizzasessie, the board): a
+ * school's date switches between kick-off and other, a pizzasessie stays one.
+ */
+export const YearPlanEventUpdate = z
+  .object({ ...yearPlanEventFields, version: z.number().int().min(1) })
+  .strict()
+  .superRefine(endsAfterStart);
+export type YearPlanEventUpdate = z.infer<typeof YearPlanEventUpdate>;
 
 export const YearPlanEventParams = z.object({ id: Id }).strict();
 

@@ -71,10 +71,10 @@ describe('the programme', () => {
     for (const who of ['docent', 'teamleider', 'coach']) {
       const res = await get(`/api/teams/${exact.id}/programme`, as[who]!);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().abilities).toEqual({ record: true, lead: who === 'teamleider' });
+      expect(res.json().abilities).toEqual({ record: true, lead: who === 'teamleider', stop: false });
     }
     const leader = await get(`/api/teams/${exact.id}/programme`, as.schoolleider!);
-    expect(leader.json().abilities).toEqual({ record: false, lead: true });
+    expect(leader.json().abilities).toEqual({ record: false, lead: true, stop: false });
     expect(leader.json().otherTeams.map((t: { name: string }) => t.name)).toEqual(['Talen']);
     for (const who of ['otherSchoolleider', 'otherTeam', 'beheerder', 'otherBoard']) {
       expect((await get(`/api/teams/${exact.id}/programme`, as[who]!)).statusCode, who).toBe(404);

@@ -16,6 +16,7 @@ const programmeColumns = {
   nextTeamId: teamProgrammes.nextTeamId,
   status: teamProgrammes.status,
   version: teamProgrammes.version,
+  createdAt: teamProgrammes.createdAt,
 };
 export type ProgrammeRow = { [K in keyof typeof programmeColumns]: (typeof teamProgrammes.$inferSelect)[K] };
 
@@ -55,6 +56,41 @@ export async function finishRunning(db: Db, boardId: string, teamId: string, now
     .where(
       and(eq(teamProgrammes.boardId, boardId), eq(teamProgrammes.teamId, teamId), eq(teamProgrammes.status, 'running')),
     );
+}
+
+/** Marks the programme stopped: when, by whom and why. */
+export async function stopProgramme(
+  db: Db,
+  id: string,
+  values: { stoppedAt: Date; stoppedReason: string; stoppedBy: string },
+  now: Date,
+) {
+  await db
+    .update(teamProgrammes)
+    .set({ ...values, status: 'stopped', version: sql`${teamProgrammes.version} + 1`, updatedAt: now })
+    .where(eq(teamProgrammes.id, id));
+}
+
+/** The team's programme stopped last, with the name of who stopped it. */
+export async function findLastStopped(db: Db, boardId: string, teamId: string) {
+  const [row] = await db
+    .select({
+      id: teamProgrammes.id,
+      startsOn: teamProgrammes.startsOn,
+      stoppedAt: teamProgrammes.stoppedAt,
+      stoppedReason: teamProgrammes.stoppedReason,
+      firstName: ot.people.firstName,
+      infix: ot.people.infix,
+      lastName: ot.people.lastName,
+    })
+    .from(teamProgrammes)
+    .leftJoin(ot.people, eq(ot.people.id, teamProgrammes.stoppedBy))
+    .where(
+      and(eq(teamProgrammes.boardId, boardId), eq(teamProgrammes.teamId, teamId), eq(teamProgrammes.status, 'stopped')),
+    )
+    .orderBy(desc(teamProgrammes.stoppedAt), desc(teamProgrammes.updatedAt))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function setNextTeam(db: Db, id: string, nextTeamId: string, now: Date) {
@@ -220,6 +256,10 @@ export async function updateLinking(
     .update(yearPlanEvents)
     .set({ ...values, version: sql`${yearPlanEvents.version} + 1`, updatedAt: now })
     .where(eq(yearPlanEvents.id, id));
+}
+
+export async function deleteEvent(db: Db, boardId: string, id: string) {
+  await db.delete(yearPlanEvents).where(and(eq(yearPlanEvents.boardId, boardId), eq(yearPlanEvents.id, id)));
 }
 
 // ---------------------------------------------------------------------------------------------

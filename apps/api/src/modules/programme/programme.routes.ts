@@ -6,6 +6,7 @@ import {
   PizzaList,
   ProgrammeLinkingInput,
   ProgrammeStartInput,
+  ProgrammeStopInput,
   ProgrammeWeekInput,
   ProgressScoreInput,
   TeamParams,
@@ -16,6 +17,7 @@ import {
   YearPlanEvent,
   YearPlanEventInput,
   YearPlanEventParams,
+  YearPlanEventUpdate,
   YearPlanQuery,
 } from '@groeipad/contracts';
 import { ctxOf } from '../../platform/http/context.ts';
@@ -61,6 +63,15 @@ export const programmeRoutes: FastifyPluginAsync = async (base) => {
     (req) => programme.planLinking(ctxOf(req), req.params.teamId, req.body),
   );
 
+  app.post(
+    '/api/teams/:teamId/programme/stop',
+    {
+      ...auth,
+      schema: { tags, params: TeamParams, body: ProgrammeStopInput, response: { 200: TeamProgrammeView, ...errors } },
+    },
+    (req) => programme.stopProgramme(ctxOf(req), req.params.teamId, req.body),
+  );
+
   // The progress meter
   app.get(
     '/api/teams/:teamId/progress',
@@ -86,6 +97,19 @@ export const programmeRoutes: FastifyPluginAsync = async (base) => {
     '/api/year-plan/events',
     { ...auth, schema: { tags, body: YearPlanEventInput, response: { 201: YearPlanEvent, ...errors } } },
     async (req, reply) => reply.code(201).send(await yearPlan.createEvent(ctxOf(req), req.body)),
+  );
+  app.patch(
+    '/api/year-plan/events/:id',
+    {
+      ...auth,
+      schema: {
+        tags,
+        params: YearPlanEventParams,
+        body: YearPlanEventUpdate,
+        response: { 200: YearPlanEvent, ...errors },
+      },
+    },
+    (req) => yearPlan.updateEvent(ctxOf(req), req.params.id, req.body),
   );
   app.delete(
     '/api/year-plan/events/:id',

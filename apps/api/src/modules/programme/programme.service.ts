@@ -1,6 +1,7 @@
 import type {
   ProgrammeLinkingInput,
   ProgrammeStartInput,
+  ProgrammeStopInput,
   ProgrammeWeekInput,
   ProgressIntervention,
   ProgressLatest,
@@ -10,9 +11,11 @@ import type {
 } from '@groeipad/contracts';
 import type { Ctx } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { audit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { publishChange } from '../../platform/live/index.ts';
 import { schoolDay } from '../../platform/time.ts';
+import { displayName } from '../organisation/index.ts';
 import { loadTeam, topicOf } from '../team/index.ts';
 import { canLeadProgramme } from './programme.policy.ts';
 import * as repo from './programme.repository.ts';
@@ -32,14 +35,19 @@ import {
 type TeamFacts = Awaited<ReturnType<typeof loadTeam>>['team'];
 
 /** Access to the team (404 for outsiders) and whether the actor may start the programme and plan its linking. */
-async function loadForLead(ctx: Ctx, teamId: string): Promise<TeamFacts> {
+async function loadForLead(
+  ctx: Ctx,
+  teamId: string,
+  refusal = 'Alleen de teamleider of de schoolleiding start het programma en plant de verbinding.',
+): Promise<TeamFacts> {
   const { team } = await loadTeam(ctx, teamId);
-  if (!canLeadProgramme(ctx.actor, team))
-    throw new AppError(
-      'forbidden',
-      'Alleen de teamleider of de schoolleiding start het programma en plant de verbinding.',
-    );
+  if (!canLeadProgramme(ctx.actor, team)) throw new AppError('forbidden', refusal);
   return team;
+}
+
+/** Running: not stopped or followed by a newer one, and not past its eighth week (a programme still ahead counts). */
+function isRunning(row: { status: string; startsOn: string }, today: string): boolean {
+  return row.status === 'running' && programmeEnd(row.startsOn) >= today;
 }
 
 /** A change to the programme in one transaction, announced to every open board of the team when it commits. */
@@ -125,15 +133,32 @@ export async function getProgramme(ctx: Ctx, teamId: string): Promise<TeamProgra
   const { team, canEdit } = await loadTeam(ctx, teamId);
   const { boardId } = ctx.actor;
   const today = schoolDay(ctx.now);
-  const [row, teams, scores] = await Promise.all([
+  const [row, teams, scores, stopped] = await Promise.all([
     repo.findProgramme(ctx.db, boardId, teamId),
     repo.findSchoolTeams(ctx.db, boardId, team.schoolId),
     repo.findScores(ctx.db, boardId, teamId),
+    repo.findLastStopped(ctx.db, boardId, teamId),
   ]);
+  const lead = canLeadProgramme(ctx.actor, team);
+  // A stop is history worth showing until a programme is started after it.
+  const showStopped = stopped?.stoppedAt && (!row || stopped.stoppedAt > row.createdAt);
   return {
     team: { id: team.id, name: team.name, schoolId: team.schoolId, schoolName: team.schoolName },
-    abilities: { record: canEdit, lead: canLeadProgramme(ctx.actor, team) },
+    abilities: { record: canEdit, lead, stop: lead && row !== null && isRunning(row, today) },
     programme: row ? await presentProgramme(ctx.db, boardId, teamId, row, today) : null,
+    stopped:
+      stopped && showStopped
+        ? {
+            id: stopped.id,
+            startsOn: stopped.startsOn,
+            stoppedAt: stopped.stoppedAt!.toISOString(),
+            reason: stopped.stoppedReason ?? '',
+            stoppedBy:
+              stopped.firstName !== null && stopped.lastName !== null
+                ? displayName({ firstName: stopped.firstName, infix: stopped.infix, lastName: stopped.lastName })
+                : null,
+          }
+        : null,
     otherTeams: teams.filter((t) => t.id !== teamId),
     latestProgress: latestOf(scores),
     today,
@@ -151,7 +176,7 @@ export async function startProgramme(ctx: Ctx, teamId: string, input: ProgrammeS
     const current = await repo.findProgramme(tx, boardId, teamId);
     if (current) {
       const locked = await repo.lockProgramme(tx, boardId, current.id);
-      if (locked?.status === 'running' && programmeEnd(locked.startsOn) >= today)
+      if (locked && isRunning(locked, today))
         throw new AppError('conflict', 'Dit team loopt het programma al.', { reason: 'running' });
     }
     await repo.finishRunning(tx, boardId, teamId, ctx.now);
@@ -259,4 +284,48 @@ export async function planLinking(ctx: Ctx, teamId: string, input: ProgrammeLink
   });
   const fresh = await requireProgramme(ctx.db, boardId, teamId);
   return presentProgramme(ctx.db, boardId, teamId, fresh, today);
+}
+
+/**
+ * Stops the running programme early, with a reason: it no longer shows as running, its linking session leaves the
+ * year plan when it is still ahead (a past one stays), and the team may start a new programme. Audited; a stale
+ * version, a programme stopped already or one past its eighth week is a 409.
+ */
+export async function stopProgramme(ctx: Ctx, teamId: string, input: ProgrammeStopInput): Promise<TeamProgrammeView> {
+  await loadForLead(ctx, teamId, 'Alleen de teamleider of de schoolleiding stopt het programma.');
+  const { boardId, personId } = ctx.actor;
+  const today = schoolDay(ctx.now);
+  await inTeamTransaction(ctx, teamId, async (tx) => {
+    const locked = await repo.lockProgramme(tx, boardId, input.programmeId);
+    if (!locked || locked.teamId !== teamId) throw new AppError('not_found', 'Dit programma bestaat niet.');
+    if (locked.status === 'stopped')
+      throw new AppError('conflict', 'Dit programma is al gestopt.', { reason: 'stopped' });
+    if (locked.version !== input.version)
+      throw new AppError('conflict', 'Iemand anders heeft het programma net aangepast.', { reason: 'stale' });
+    if (!isRunning(locked, today))
+      throw new AppError('conflict', 'Dit programma loopt niet meer: de acht weken zijn voorbij.', {
+        reason: 'not_running',
+      });
+    await repo.stopProgramme(
+      tx,
+      locked.id,
+      { stoppedAt: ctx.now, stoppedReason: input.reason, stoppedBy: personId },
+      ctx.now,
+    );
+    const linking = await repo.findLinking(tx, boardId, locked.id);
+    const linkingRemoved = linking !== null && linking.startsAt > ctx.now;
+    if (linkingRemoved) {
+      await repo.deleteEvent(tx, boardId, linking.id);
+      await publishChange(tx, topicOf(linking.otherTeamId!));
+    }
+    await audit(tx, {
+      boardId,
+      actorId: personId,
+      action: 'programme.stopped',
+      targetType: 'team_programme',
+      targetId: locked.id,
+      details: { teamId, startsOn: locked.startsOn, linkingRemoved },
+    });
+  });
+  return getProgramme(ctx, teamId);
 }

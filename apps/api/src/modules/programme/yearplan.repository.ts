@@ -70,10 +70,15 @@ export async function findEvent(db: Db, boardId: string, id: string) {
   return row ?? null;
 }
 
-/** Locks the event, so registrations for its last place queue up. */
+/** Locks the event, so registrations for its last place (and a change of its places) queue up. */
 export async function lockEvent(db: Db, boardId: string, id: string) {
   const [row] = await db
-    .select({ id: yearPlanEvents.id, capacity: yearPlanEvents.capacity, kind: yearPlanEvents.kind })
+    .select({
+      id: yearPlanEvents.id,
+      capacity: yearPlanEvents.capacity,
+      kind: yearPlanEvents.kind,
+      version: yearPlanEvents.version,
+    })
     .from(yearPlanEvents)
     .where(and(eq(yearPlanEvents.boardId, boardId), eq(yearPlanEvents.id, id)))
     .for('update');
@@ -83,6 +88,21 @@ export async function lockEvent(db: Db, boardId: string, id: string) {
 export async function insertEvent(db: Db, values: typeof yearPlanEvents.$inferInsert): Promise<string> {
   const [row] = await db.insert(yearPlanEvents).values(values).returning({ id: yearPlanEvents.id });
   return row!.id;
+}
+
+export async function updateEvent(
+  db: Db,
+  id: string,
+  values: Pick<
+    typeof yearPlanEvents.$inferInsert,
+    'kind' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'location' | 'capacity'
+  >,
+  now: Date,
+) {
+  await db
+    .update(yearPlanEvents)
+    .set({ ...values, version: sql`${yearPlanEvents.version} + 1`, updatedAt: now })
+    .where(eq(yearPlanEvents.id, id));
 }
 
 export async function deleteEvent(db: Db, boardId: string, id: string): Promise<boolean> {
@@ -123,6 +143,46 @@ export async function findRegistrants(db: Db, eventIds: string[]) {
     .innerJoin(ot.people, eq(ot.people.id, yearPlanRegistrations.personId))
     .where(inArray(yearPlanRegistrations.eventId, eventIds))
     .orderBy(asc(ot.people.firstName), asc(ot.people.lastName), asc(ot.people.id));
+}
+
+/** The active people registered for an event, with their e-mail address. */
+export async function findRegistrantAddresses(db: Db, boardId: string, eventId: string) {
+  return db
+    .select({ id: ot.people.id, email: ot.people.email, firstName: ot.people.firstName })
+    .from(yearPlanRegistrations)
+    .innerJoin(ot.people, eq(ot.people.id, yearPlanRegistrations.personId))
+    .where(
+      and(
+        eq(yearPlanRegistrations.boardId, boardId),
+        eq(yearPlanRegistrations.eventId, eventId),
+        eq(ot.people.active, true),
+      ),
+    )
+    .orderBy(asc(ot.people.email));
+}
+
+/** The person's pizzasessies (registered) that start between two instants. */
+export async function findMyPizzas(db: Db, boardId: string, personId: string, from: Date, to: Date) {
+  return db
+    .select({
+      id: yearPlanEvents.id,
+      title: yearPlanEvents.title,
+      startsAt: yearPlanEvents.startsAt,
+      location: yearPlanEvents.location,
+    })
+    .from(yearPlanRegistrations)
+    .innerJoin(yearPlanEvents, eq(yearPlanEvents.id, yearPlanRegistrations.eventId))
+    .where(
+      and(
+        eq(yearPlanRegistrations.boardId, boardId),
+        eq(yearPlanRegistrations.personId, personId),
+        eq(yearPlanEvents.boardId, boardId),
+        eq(yearPlanEvents.kind, 'pizza'),
+        gte(yearPlanEvents.startsAt, from),
+        lte(yearPlanEvents.startsAt, to),
+      ),
+    )
+    .orderBy(asc(yearPlanEvents.startsAt), asc(yearPlanEvents.id));
 }
 
 export async function countRegistrations(db: Db, eventId: string): Promise<number> {

@@ -1,22 +1,43 @@
-import type { PizzaList, YearPlan, YearPlanEvent, YearPlanEventInput, YearPlanKind } from '@groeipad/contracts';
+import type {
+  HomeTask,
+  PizzaList,
+  YearPlan,
+  YearPlanEvent,
+  YearPlanEventInput,
+  YearPlanEventUpdate,
+  YearPlanKind,
+} from '@groeipad/contracts';
 import type { Actor, Ctx } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
-import { schoolDay } from '../../platform/time.ts';
+import { SCHOOL_TIME_ZONE, schoolDay } from '../../platform/time.ts';
 import { displayName } from '../organisation/index.ts';
 import { isBoardStaff, organisesPizza, yearPlanAccess, yearPlanSchools } from './programme.policy.ts';
 import { currentWeek, programmeEnd, schoolYearOf } from './programme.rules.ts';
+import { pizzaMovedMail } from './yearplan.mails.ts';
 import * as repo from './yearplan.repository.ts';
+
+const timeFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: SCHOOL_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+/** "16:00": the Dutch clock time of an instant. */
+const schoolTime = (at: Date) => timeFormat.format(at);
 
 // The school's year plan (which teams run the programme when, kick-off, linking sessions, other dates) and the
 // board's monthly pizzasessies with registrations.
 
 const notFound = () => new AppError('not_found', 'Deze datum bestaat niet of je hebt er geen toegang toe.');
 
-/** Whether the actor may delete the event: its school's leadership, or for a pizzasessie any organiser. */
+/**
+ * Whether the actor manages the event, as whoever may create one of its kind: its school's leadership, or for a
+ * pizzasessie any organiser. They delete it; they edit it unless it is a linking session (that moves on its
+ * programme's page).
+ */
 function canDelete(actor: Actor, e: { schoolId: string | null; kind: string }): boolean {
   if (e.schoolId === null) return organisesPizza(actor);
   return yearPlanAccess(actor, e.schoolId) === 'manage';
+}
+
+function canEdit(actor: Actor, e: { schoolId: string | null; kind: string }): boolean {
+  return e.kind !== 'linking' && canDelete(actor, e);
 }
 
 /** Whether the actor may see the event at all. */
@@ -53,7 +74,7 @@ async function presentEvents(db: Db, actor: Actor, rows: repo.EventRow[]): Promi
         pizza && organiser
           ? registrants.filter((p) => p.eventId === r.id).map((p) => ({ id: p.id, displayName: displayName(p) }))
           : null,
-      abilities: { delete: canDelete(actor, r), register: pizza && isBoardStaff(actor) },
+      abilities: { edit: canEdit(actor, r), delete: canDelete(actor, r), register: pizza && isBoardStaff(actor) },
       version: r.version,
     };
   });
@@ -114,8 +135,7 @@ export async function createEvent(ctx: Ctx, input: YearPlanEventInput): Promise<
     if (access === 'none') throw new AppError('not_found', 'Dit jaarplan bestaat niet.');
     if (access !== 'manage') throw new AppError('forbidden', 'Alleen de schoolleiding past het jaarplan aan.');
   }
-  if (new Date(input.startsAt) < new Date(ctx.now.getTime() - 86_400_000))
-    throw fieldError('startsAt', 'Kies een moment dat nog komt.');
+  if (isPast(ctx, new Date(input.startsAt))) throw fieldError('startsAt', 'Kies een moment dat nog komt.');
   const id = await repo.insertEvent(ctx.db, {
     boardId: actor.boardId,
     schoolId: input.schoolId,
@@ -131,6 +151,116 @@ export async function createEvent(ctx: Ctx, input: YearPlanEventInput): Promise<
     updatedAt: ctx.now,
   });
   return (await eventFor(ctx, id))!;
+}
+
+/** Before yesterday: a date being planned lies ahead (a day's margin for time zones and late entry). */
+function isPast(ctx: Ctx, at: Date): boolean {
+  return at < new Date(ctx.now.getTime() - 86_400_000);
+}
+
+/**
+ * Changes a date, for whoever may create one of its kind, over the version the editor saw (409 with the date as it
+ * is now). A linking session moves on its programme's page only (409). A pizzasessie keeps at least as many places
+ * as people registered (400 on capacity), and its registrants hear by mail when its moment or place changes.
+ */
+export async function updateEvent(ctx: Ctx, id: string, input: YearPlanEventUpdate): Promise<YearPlanEvent> {
+  const { actor } = ctx;
+  const row = await repo.findEvent(ctx.db, actor.boardId, id);
+  if (!row || !canSee(actor, row)) throw notFound();
+  if (!canDelete(actor, row))
+    throw new AppError(
+      'forbidden',
+      row.schoolId === null
+        ? 'Alleen schoolleiders en de beheerder passen een pizzasessie aan.'
+        : 'Alleen de schoolleiding past het jaarplan aan.',
+    );
+  if (row.kind === 'linking')
+    throw new AppError(
+      'conflict',
+      'Een verbindingssessie verplaats je op de programmapagina van het team: daar plan je hem opnieuw.',
+      { reason: 'linking', teamId: row.teamId },
+    );
+  if ((row.kind === 'pizza') !== (input.kind === 'pizza'))
+    throw fieldError(
+      'kind',
+      row.kind === 'pizza'
+        ? 'Een pizzasessie blijft een pizzasessie.'
+        : 'Een datum van de school wordt geen pizzasessie: organiseer die apart.',
+    );
+  const startsAt = new Date(input.startsAt);
+  if (startsAt.getTime() !== row.startsAt.getTime() && isPast(ctx, startsAt))
+    throw fieldError('startsAt', 'Kies een moment dat nog komt.');
+  const capacity = input.kind === 'pizza' ? input.capacity : null;
+  await ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockEvent(tx, actor.boardId, id);
+    if (!locked) throw notFound();
+    if (locked.version !== input.version) {
+      const fresh = await repo.findEvent(tx, actor.boardId, id);
+      const current = fresh ? (await presentEvents(tx, actor, [fresh]))[0] : undefined;
+      throw new AppError('conflict', 'Iemand anders heeft deze datum net gewijzigd.', { reason: 'stale', current });
+    }
+    if (capacity !== null) {
+      const registered = await repo.countRegistrations(tx, id);
+      if (capacity < registered)
+        throw fieldError(
+          'capacity',
+          `Er zijn al ${registered} aanmeldingen. Kies minstens ${registered} plaatsen, of laat het veld leeg.`,
+        );
+    }
+    await repo.updateEvent(
+      tx,
+      id,
+      {
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        startsAt,
+        endsAt: input.endsAt ? new Date(input.endsAt) : null,
+        location: input.location,
+        capacity,
+      },
+      ctx.now,
+    );
+    const moved = startsAt.getTime() !== row.startsAt.getTime() || input.location !== row.location;
+    if (row.kind === 'pizza' && moved && startsAt > ctx.now) {
+      const registrants = await repo.findRegistrantAddresses(tx, actor.boardId, id);
+      for (const person of registrants.filter((p) => p.id !== actor.personId)) {
+        const mail = pizzaMovedMail(ctx.config, {
+          firstName: person.firstName,
+          title: input.title,
+          startsAt,
+          location: input.location,
+          was: { startsAt: row.startsAt, location: row.location },
+        });
+        await ctx.mailer.send(tx, { boardId: actor.boardId, to: person.email, ...mail });
+      }
+    }
+  });
+  return (await eventFor(ctx, id))!;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * For the home page: the pizzasessies the person registered for that start within the next seven days, each with
+ * its title and Dutch start time.
+ */
+export async function findPizzaTasks(db: Db, actor: Actor, now: Date): Promise<HomeTask[]> {
+  if (!isBoardStaff(actor)) return [];
+  const rows = await repo.findMyPizzas(db, actor.boardId, actor.personId, now, new Date(now.getTime() + WEEK_MS));
+  return rows.map((r) => ({
+    key: `pizza:${r.id}`,
+    kind: 'pizza_session' as const,
+    // The web app words the task with the place when there is one (the `context`).
+    params: {
+      title: r.title,
+      time: schoolTime(r.startsAt),
+      location: r.location,
+      ...(r.location ? { context: 'place' } : {}),
+    },
+    dueOn: schoolDay(r.startsAt),
+    href: '/team/pizzasessies',
+  }));
 }
 
 async function eventFor(ctx: Ctx, id: string): Promise<YearPlanEvent | null> {

@@ -133,6 +133,7 @@ function payloadFor(method: string, url: string): object | undefined {
       'POST visits/:visitId/evidence': { version: 1 },
       'POST programme': { startsOn: '2030-01-07' },
       'POST programme/weeks': { week: 1, sessionHeldOn: null, note: '', version: 0 },
+      'POST programme/stop': { programmeId: home.teams[0]!.id, reason: 'Gaat niet door', version: 1 },
       'POST programme/linking': {
         nextTeamId: home.teams[1]!.id,
         startsAt: '2030-03-04T15:00:00+01:00',
@@ -153,6 +154,17 @@ function payloadFor(method: string, url: string): object | undefined {
       (/^(actions|items|library|preparations)\/:\w+\/(archive|done|cancel)$/.test(rest) ? { version: 1 } : null);
     if (body) return body;
   }
+  if (url === '/api/year-plan/events/:id' && method === 'PATCH')
+    return {
+      kind: 'other',
+      title: 'Overgenomen',
+      description: '',
+      startsAt: '2030-01-07T15:00:00+01:00',
+      endsAt: null,
+      location: '',
+      capacity: null,
+      version: 1,
+    };
   if (url === '/api/people/:personId/conversation-access') return { reason: 'Onderzoek naar een klacht' };
   if (method === 'PATCH')
     return url.includes('/people/') ? { version: 1, jobTitle: 'Overgenomen' } : { version: 1, name: 'Overgenomen' };

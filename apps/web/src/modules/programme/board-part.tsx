@@ -4,19 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PROGRAMME_LENGTH_WEEKS, PROGRESS_INTERVENTIONS } from '@groeipad/contracts';
 import { QueryError } from '../../ui/query-state.tsx';
-import { formatDay, formatMoment, formatScore } from './format.ts';
+import { formatDate, formatDay, formatMoment, formatScore } from './format.ts';
 import { useTeamProgramme } from './queries.ts';
 
 /**
- * The programme's part of the team board: "week N van 8" with the week's topic (or the lasting rhythm after it),
- * the linking session, and the latest progress-meter score per intervention, each with a link to its page.
+ * The programme's part of the team board: "week N van 8" with the week's topic (or the lasting rhythm after it), a
+ * programme stopped since, the linking session, and the latest progress-meter score per intervention, each with a
+ * link to its page.
  */
 export function ProgrammeBoardPart({ teamId }: { teamId: string }) {
   const { t } = useTranslation('programme');
   const query = useTeamProgramme(teamId);
   if (query.isPending) return <Skeleton height={60} radius="md" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const { programme, latestProgress } = query.data;
+  const { programme, stopped, latestProgress } = query.data;
   const headingId = `programma-${teamId}`;
   const progressId = `voortgang-${teamId}`;
   const week = programme?.currentWeek ?? 0;
@@ -31,7 +32,7 @@ export function ProgrammeBoardPart({ teamId }: { teamId: string }) {
           <IconCalendarEvent size={18} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
           <Text size="sm" fw={current ? 600 : undefined}>
             {!programme
-              ? t('board.notStarted')
+              ? t(stopped ? 'board.notRunning' : 'board.notStarted')
               : week === 0
                 ? t('board.before', { date: formatDay(programme.startsOn) })
                 : current
@@ -39,6 +40,11 @@ export function ProgrammeBoardPart({ teamId }: { teamId: string }) {
                   : t('board.rhythm')}
           </Text>
         </Group>
+        {stopped ? (
+          <Text size="sm">
+            {t('board.stopped', { from: formatDay(stopped.startsOn), date: formatDate(stopped.stoppedAt) })}
+          </Text>
+        ) : null}
         {programme?.linking ? (
           <Text size="sm">
             {t('board.linking', {

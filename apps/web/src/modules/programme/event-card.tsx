@@ -1,24 +1,30 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconMapPin, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconCheck, IconMapPin, IconPencil, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { YearPlanEvent } from '@groeipad/contracts';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
+import { EventEditModal } from './event-form.tsx';
 import { formatMoment } from './format.ts';
 import { useDeleteEvent, useRegistration } from './queries.ts';
 
 const done = (message: string) =>
   notifications.show({ color: 'groei', icon: <IconCheck size={18} aria-hidden />, message });
 
-/** One date of the year plan or one pizzasessie: when and where, places, registering, and deleting (asked first). */
+/**
+ * One date of the year plan or one pizzasessie: when and where, places, registering, changing it, and deleting it
+ * (asked first). A linking session is moved on its programme's page: its card points there.
+ */
 export function EventCard({ event }: { event: YearPlanEvent }) {
   const { t } = useTranslation('programme');
   const registration = useRegistration();
   const remove = useDeleteEvent();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmLeave, setConfirmLeave] = useState(false);
+  const [editing, setEditing] = useState(false);
   const headingId = `datum-${event.id}`;
   const full = event.capacity !== null && event.registered >= event.capacity;
   const register = (yes: boolean) =>
@@ -57,17 +63,33 @@ export function EventCard({ event }: { event: YearPlanEvent }) {
               </Group>
             ) : null}
           </Stack>
-          {event.abilities.delete ? (
-            <ActionIcon
-              variant="subtle"
-              color="red.8"
-              aria-label={t('yearPlan.deleteLabel', { title: event.title })}
-              onClick={() => setConfirmDelete(true)}
-            >
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
-          ) : null}
+          <Group gap={4} wrap="nowrap">
+            {event.abilities.edit ? (
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('yearPlan.editLabel', { title: event.title })}
+                onClick={() => setEditing(true)}
+              >
+                <IconPencil size={18} aria-hidden />
+              </ActionIcon>
+            ) : null}
+            {event.abilities.delete ? (
+              <ActionIcon
+                variant="subtle"
+                color="red.8"
+                aria-label={t('yearPlan.deleteLabel', { title: event.title })}
+                onClick={() => setConfirmDelete(true)}
+              >
+                <IconTrash size={18} aria-hidden />
+              </ActionIcon>
+            ) : null}
+          </Group>
         </Group>
+        {event.kind === 'linking' && event.abilities.delete && event.team ? (
+          <Anchor component={Link} to={`/team/${event.team.id}/programma`} size="sm">
+            {t('yearPlan.moveLinking', { team: event.team.name })}
+          </Anchor>
+        ) : null}
         {event.description ? (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {event.description}
@@ -134,6 +156,7 @@ export function EventCard({ event }: { event: YearPlanEvent }) {
           </>
         ) : null}
       </Stack>
+      {editing ? <EventEditModal event={event} onClose={() => setEditing(false)} /> : null}
       <ConfirmModal
         opened={confirmDelete}
         title={t('yearPlan.deleteTitle', { title: event.title })}

@@ -10,6 +10,11 @@ export function formatDay(day: string): string {
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(local(day));
 }
 
+/** The day of an instant as "12 mrt. 2030", in the browser's time zone. */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(new Date(iso));
+}
+
 /** 'YYYY-MM-DD' as "12 mrt." for chart axes. */
 export function formatShortDay(day: string): string {
   return new Intl.DateTimeFormat(currentLocale(), { day: 'numeric', month: 'short' }).format(local(day));
@@ -34,6 +39,13 @@ export function formatScore(value: number): string {
 /** A 'datetime-local' value ("2030-04-10T17:00") as an ISO instant with the browser's offset. */
 export function localInputToIso(value: string): string {
   return new Date(value).toISOString();
+}
+
+/** An ISO instant as a 'datetime-local' value ("2030-04-10T17:00") in the browser's time zone. */
+export function isoToLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Today as 'YYYY-MM-DD' in the browser's time zone. */

@@ -1,15 +1,29 @@
-import { Alert, Anchor, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Fragment, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconCheck } from '@tabler/icons-react';
+import { IconCheck, IconPlayerStop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { TeamProgramme, TeamProgrammeView } from '@groeipad/contracts';
+import type { StoppedProgramme, TeamProgramme, TeamProgrammeView } from '@groeipad/contracts';
 import { ApiError, isApiError } from '../../app/api.ts';
+import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { Page } from '../../ui/page.tsx';
 import { FormError, PageLoader, QueryError } from '../../ui/query-state.tsx';
-import { formatDay, formatMoment, localInputToIso, nextMonday, todayLocal } from './format.ts';
-import { usePlanLinking, useStartProgramme, useTeamProgramme } from './queries.ts';
+import { formatDate, formatDay, formatMoment, localInputToIso, nextMonday, todayLocal } from './format.ts';
+import { usePlanLinking, useStartProgramme, useStopProgramme, useTeamProgramme } from './queries.ts';
 import { WeekCard } from './week-card.tsx';
 
 const done = (message: string) =>
@@ -136,6 +150,117 @@ function LinkingSection({ view, programme }: { view: TeamProgrammeView; programm
   );
 }
 
+/** The programme stopped last, when no programme started after it: since when, who stopped it and why. */
+function StoppedNote({ stopped }: { stopped: StoppedProgramme }) {
+  const { t } = useTranslation('programme');
+  const values = { from: formatDay(stopped.startsOn), name: stopped.stoppedBy ?? '' };
+  return (
+    <Alert
+      color="gray"
+      variant="light"
+      icon={<IconPlayerStop aria-hidden />}
+      title={t('programme.stoppedTitle', { date: formatDate(stopped.stoppedAt) })}
+    >
+      <Stack gap={4}>
+        <Text size="sm">
+          {stopped.stoppedBy ? t('programme.stoppedBy', values) : t('programme.stoppedText', values)}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {t('programme.stoppedReason', { reason: stopped.reason })}
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * Stops a running programme after a confirmation that says what happens: it no longer runs, a linking session
+ * still ahead leaves the year plan (a past one stays), notes and scores stay, and a new programme can start.
+ */
+function StopSection({ view, programme }: { view: TeamProgrammeView; programme: TeamProgramme }) {
+  const { t } = useTranslation('programme');
+  const stop = useStopProgramme(view.team.id);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const linking = programme.linking;
+  const linkingAhead = linking !== null && Date.parse(linking.startsAt) > Date.now();
+  const close = () => {
+    stop.reset();
+    setReasonError(null);
+    setOpen(false);
+  };
+  const confirm = () => {
+    if (!reason.trim()) {
+      setReasonError(t('programme.stopReasonRequired'));
+      return;
+    }
+    stop.mutate(
+      { programmeId: programme.id, reason, version: programme.version },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setReason('');
+          done(t('programme.stopDone'));
+        },
+        onError: (error) => {
+          if (error instanceof ApiError) setReasonError(error.fieldErrors().reason ?? null);
+        },
+      },
+    );
+  };
+  return (
+    <Card withBorder radius="md" p="md" component="section" aria-labelledby="programma-stoppen">
+      <Stack gap="xs" align="flex-start">
+        <Title order={2} fz="lg" id="programma-stoppen">
+          {t('programme.stopTitle')}
+        </Title>
+        <Text size="sm">{t('programme.stopText')}</Text>
+        <Button variant="outline" color="red.8" onClick={() => setOpen(true)}>
+          {t('programme.stop')}
+        </Button>
+      </Stack>
+      <ConfirmModal
+        opened={open}
+        title={t('programme.stopConfirmTitle', { team: view.team.name })}
+        confirmLabel={t('programme.stop')}
+        danger
+        loading={stop.isPending}
+        error={isApiError(stop.error, 'validation') ? null : stop.error}
+        onClose={close}
+        onConfirm={confirm}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('programme.stopConfirmText')}</Text>
+          {linking ? (
+            <Text size="sm" fw={600}>
+              {t(linkingAhead ? 'programme.stopLinkingRemoved' : 'programme.stopLinkingKept', {
+                team: linking.otherTeam.name,
+                date: formatMoment(linking.startsAt),
+              })}
+            </Text>
+          ) : null}
+          <Textarea
+            label={t('programme.stopReason')}
+            description={t('programme.stopReasonHint')}
+            required
+            autosize
+            minRows={2}
+            maxLength={200}
+            value={reason}
+            error={reasonError}
+            data-autofocus
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setReasonError(null);
+            }}
+          />
+        </Stack>
+      </ConfirmModal>
+    </Card>
+  );
+}
+
 /** The team's 8-week programme: start it, follow the weeks, note the team sessions, plan the linking session. */
 export default function ProgrammePage() {
   const { teamId = '' } = useParams();
@@ -173,21 +298,24 @@ export default function ProgrammePage() {
       <Text size="sm" maw={760}>
         {t('programme.intro')}
       </Text>
+      {view.stopped ? <StoppedNote stopped={view.stopped} /> : null}
       {canStart ? <StartForm teamId={teamId} /> : null}
       {!programme && !view.abilities.lead ? (
         <Alert color="gray" variant="light">
-          {t('programme.notStartedView')}
+          {t(view.stopped ? 'programme.restartView' : 'programme.notStartedView')}
         </Alert>
       ) : null}
       {programme ? (
-        <>
+        // Keyed by the programme: its forms start from the new programme's weeks once another one is started.
+        <Fragment key={programme.id}>
           <Stack gap="sm">
             {programme.weeks.map((w) => (
               <WeekCard key={w.week} week={w} teamId={teamId} canRecord={view.abilities.record} />
             ))}
           </Stack>
           <LinkingSection view={view} programme={programme} />
-        </>
+          {view.abilities.stop ? <StopSection view={view} programme={programme} /> : null}
+        </Fragment>
       ) : null}
     </Page>
   );

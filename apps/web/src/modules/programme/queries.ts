@@ -3,6 +3,7 @@ import type {
   PizzaList,
   ProgrammeLinkingInput,
   ProgrammeStartInput,
+  ProgrammeStopInput,
   ProgrammeWeekInput,
   ProgressScoreInput,
   TeamProgramme,
@@ -11,6 +12,7 @@ import type {
   YearPlan,
   YearPlanEvent,
   YearPlanEventInput,
+  YearPlanEventUpdate,
 } from '@groeipad/contracts';
 import { api, isApiError } from '../../app/api.ts';
 
@@ -61,6 +63,18 @@ export const usePlanLinking = (teamId: string) =>
   useTeamChange(teamId, (input: ProgrammeLinkingInput) =>
     api.post<TeamProgramme>(`/api/teams/${teamId}/programme/linking`, input),
   );
+/** Stopping also takes a linking session still ahead out of the year plan. */
+export function useStopProgramme(teamId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProgrammeStopInput) =>
+      api.post<TeamProgrammeView>(`/api/teams/${teamId}/programme/stop`, input),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: programmeKeys.team(teamId) });
+      await client.invalidateQueries({ queryKey: programmeKeys.yearPlan });
+    },
+  });
+}
 export const useAddScore = (teamId: string) =>
   useTeamChange(teamId, (input: ProgressScoreInput) => api.post<TeamProgress>(`/api/teams/${teamId}/progress`, input));
 
@@ -89,6 +103,10 @@ function usePlanChange<I, O>(fn: (input: I) => Promise<O>) {
 
 export const useCreateEvent = () =>
   usePlanChange((input: YearPlanEventInput) => api.post<YearPlanEvent>('/api/year-plan/events', input));
+export const useUpdateEvent = () =>
+  usePlanChange(({ id, ...input }: YearPlanEventUpdate & { id: string }) =>
+    api.patch<YearPlanEvent>(`/api/year-plan/events/${id}`, input),
+  );
 export const useDeleteEvent = () => usePlanChange((id: string) => api.delete<null>(`/api/year-plan/events/${id}`));
 export const useRegistration = () =>
   usePlanChange(({ id, register }: { id: string; register: boolean }) =>

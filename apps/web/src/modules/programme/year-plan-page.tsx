@@ -12,7 +12,7 @@ import { useYearPlan } from './queries.ts';
 
 /**
  * The school's year plan: the teams' programmes, the school's dates (kick-off, linking sessions, others) and the
- * board's pizzasessies. The school's leadership adds and deletes dates; its staff read along.
+ * board's pizzasessies. The school's leadership adds, changes and deletes dates; its staff read along.
  */
 export default function YearPlanPage() {
   const { t } = useTranslation('programme');
