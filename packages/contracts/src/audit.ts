@@ -86,6 +86,8 @@ export const AUDIT_ACTIONS = [
   'barometer.shared.read',
   // Visits (werkbezoek / lesbezoek)
   'visit.read',
+  // The 8-week programme
+  'programme.stopped',
   // Personal data
   'personal_data.exported',
   'retention.deleted',

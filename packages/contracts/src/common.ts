@@ -61,6 +61,9 @@ export const HomeTaskKind = z.enum([
   'missing_manager',
   'fill_barometer',
   'team_action_behind',
+  'start_barometer',
+  'read_shared_visit',
+  'pizza_session',
 ]);
 export type HomeTaskKind = z.infer<typeof HomeTaskKind>;
 

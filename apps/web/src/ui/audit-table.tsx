@@ -54,6 +54,7 @@ function detailsText(entry: AuditEntry): string {
       count(d.conversations) ? t('details.conversations', { count: d.conversations as number }) : null,
       count(d.feedbackRounds) ? t('details.feedbackRounds', { count: d.feedbackRounds as number }) : null,
       count(d.barometerRounds) ? t('details.barometerRounds', { count: d.barometerRounds as number }) : null,
+      count(d.visits) ? t('details.visits', { count: d.visits as number }) : null,
       d.developmentPlan === true ? t('details.developmentPlan') : null,
     ];
     return parts.filter(Boolean).join(', ');

@@ -92,3 +92,12 @@ export async function findOutbox(db: Db, boardId: string, page: number, pageSize
     pageSize,
   };
 }
+
+/** The person's work phone number, shown to their team on the team board; null when none is set. */
+export async function findPhoneOf(db: Db, boardId: string, personId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ phone: organisationTables.people.phone })
+    .from(organisationTables.people)
+    .where(and(eq(organisationTables.people.boardId, boardId), eq(organisationTables.people.id, personId)));
+  return row?.phone ?? null;
+}

@@ -12,6 +12,8 @@ import { findDevelopmentTasks } from '../development/index.ts';
 import { findFeedbackTasks } from '../feedback/index.ts';
 import { findBarometerTasks } from '../barometer/index.ts';
 import { findTeamTasks } from '../team/index.ts';
+import { findPizzaTasks } from '../programme/index.ts';
+import { findVisitTasks } from '../visits/index.ts';
 import { findAuditEntries, findOutbox } from './me.repository.ts';
 import { buildPersonalExport } from './me.export.ts';
 import { renderPersonalExportPdf } from './me.export-pdf.ts';
@@ -51,6 +53,8 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
         findDevelopmentTasks(db, actor, now),
         findBarometerTasks(db, actor, now),
         findTeamTasks(db, actor, now),
+        findPizzaTasks(db, actor, now),
+        findVisitTasks(db, actor, now),
       ]);
       return { items: lists.flat().sort(byDueDate) };
     },

@@ -1,2 +1,5 @@
-/** Deletes reports, feedback and development plans of people who left, after the school's retention period. */
+/**
+ * Deletes reports, feedback and development plans of people who left, and empties the visits in which they were
+ * observed, after the school's retention period.
+ */
 export { applyRetention, type RetentionResult } from './retention.service.ts';

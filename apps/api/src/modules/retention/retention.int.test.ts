@@ -8,6 +8,7 @@ import { conversationsTables } from '../conversations/index.ts';
 import { developmentTables, storeEvidenceFile } from '../development/index.ts';
 import { feedbackTables } from '../feedback/index.ts';
 import { organisationTables } from '../organisation/index.ts';
+import { visitsTables } from '../visits/index.ts';
 import { applyRetention } from './index.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -138,5 +139,110 @@ describe('retention of leavers’ personal files', () => {
       .values({ boardId: board.boardId, schoolId: school.id, retentionMonths: 6 });
     await applyRetention(database.db, NOW);
     expect(await remaining(recent)).toEqual({ conversations: 0, responses: 0, goals: 0, files: 0 });
+  });
+
+  it('empties the visits in which a leaver was observed, keeps the bare visits and the visits they made', async () => {
+    const db = database.db;
+    const school = board.schools.find((x) => x.name === 'School Noord')!;
+    const exact = board.teams.find((x) => x.name === 'Exact')!;
+    const [oldLeaver, recentLeaver, colleague] = board.memberships
+      .filter((m) => m.role === 'docent' && m.schoolId === school.id && !used.has(m.personId))
+      .map((m) => m.personId)
+      .filter((id, i, all) => all.indexOf(id) === i);
+    for (const id of [oldLeaver!, recentLeaver!, colleague!]) used.add(id);
+    // 25 months is past both the default and the 6 months the school may have set; 3 months is inside both.
+    for (const [id, leftAt] of [
+      [oldLeaver!, monthsAgo(25)],
+      [recentLeaver!, monthsAgo(3)],
+    ] as const)
+      await db
+        .update(organisationTables.people)
+        .set({ active: false, leftAt })
+        .where(eq(organisationTables.people.id, id));
+    const [goal] = await db
+      .insert(developmentTables.developmentGoals)
+      .values({ boardId: board.boardId, personId: oldLeaver!, title: 'Doel bij het bezoek' })
+      .returning();
+    const content = {
+      boardId: board.boardId,
+      teamId: exact.id,
+      kind: 'lesson',
+      scheduledAt: monthsAgo(28),
+      durationMinutes: 40,
+      learningQuestion: 'Mijn leervraag',
+      formTitle: 'Kijkwijzer',
+      formFields: [{ id: 'a', kind: 'text' as const, label: 'Wat viel op?' }],
+      answers: { a: 'Rustige klas' },
+      status: 'discussed',
+      observedAt: monthsAgo(28),
+      feedbackObservation: 'Waarneming',
+      feedbackEffect: 'Effect',
+      feedbackReaction: 'Reactie',
+      feedbackSuggestions: 'Tips',
+      feedbackAt: monthsAgo(28),
+      sharedAt: monthsAgo(27),
+      sharedReadAt: monthsAgo(27),
+      rescheduledReason: 'Toetsweek',
+      rescheduledAt: monthsAgo(29),
+    };
+    const visits = visitsTables.teamVisits;
+    const [observed, cancelled, observing, recent] = await db
+      .insert(visits)
+      .values([
+        { ...content, observerId: colleague!, observedId: oldLeaver!, developmentGoalId: goal!.id },
+        { ...content, observerId: colleague!, observedId: oldLeaver!, status: 'cancelled', cancelledReason: 'Ziek' },
+        { ...content, observerId: oldLeaver!, observedId: colleague! },
+        { ...content, observerId: colleague!, observedId: recentLeaver! },
+      ])
+      .returning();
+
+    const result = await applyRetention(db, NOW);
+    expect(result.visits).toBe(2);
+    const byId = async (id: string) => (await db.select().from(visits).where(eq(visits.id, id)))[0]!;
+    for (const emptied of [await byId(observed!.id), await byId(cancelled!.id)]) {
+      expect(emptied).toMatchObject({
+        learningQuestion: '',
+        answers: {},
+        feedbackObservation: '',
+        feedbackEffect: '',
+        feedbackReaction: '',
+        feedbackSuggestions: '',
+        sharedAt: null,
+        sharedReadAt: null,
+        rescheduledReason: null,
+        cancelledReason: null,
+        developmentGoalId: null,
+        // The bare fact stays, so the team's counts of visits held stay true.
+        observerId: colleague,
+        observedId: oldLeaver,
+        scheduledAt: content.scheduledAt,
+        durationMinutes: 40,
+      });
+    }
+    expect((await byId(observed!.id)).status).toBe('discussed');
+    expect((await byId(observed!.id)).version).toBe(observed!.version + 1);
+    // Where the leaver visited a colleague, the file is the colleague's; a recent leaver's visit waits.
+    for (const kept of [observing!, recent!])
+      expect(await byId(kept.id)).toMatchObject({
+        learningQuestion: 'Mijn leervraag',
+        answers: { a: 'Rustige klas' },
+        feedbackSuggestions: 'Tips',
+        rescheduledReason: 'Toetsweek',
+      });
+
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectPersonId, oldLeaver!), eq(auditLog.action, 'retention.deleted')));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.details).toMatchObject({ visits: 2 });
+
+    // A second run finds nothing left to remove and writes nothing more about the leaver.
+    expect((await applyRetention(db, NOW)).visits).toBe(0);
+    const again = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectPersonId, oldLeaver!), eq(auditLog.action, 'retention.deleted')));
+    expect(again).toHaveLength(1);
   });
 });

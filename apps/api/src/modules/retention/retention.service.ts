@@ -8,15 +8,17 @@ export type RetentionResult = {
   feedbackRounds: number;
   developmentPlans: number;
   barometerParticipation: number;
+  /** Visits in which a leaver was the observed person, emptied of their content. */
+  visits: number;
 };
 
 const DEFAULT_MONTHS = 24;
 
 /**
  * Deletes the conversation reports, 360° feedback and development plans of people who left, once the
- * retention period of the school has passed since they left (school setting, default 24 months). The
- * person record and the audit log stay: the first is needed to show who held a conversation, the second
- * is the account of what happened. Runs daily for every board.
+ * retention period of the school has passed since they left (school setting, default 24 months), and empties
+ * the visits in which they were observed. The person record and the audit log stay: the first is needed to
+ * show who held a conversation, the second is the account of what happened. Runs daily for every board.
  */
 export async function applyRetention(db: Db, now: Date): Promise<RetentionResult> {
   return db.transaction(async (tx) => {
@@ -44,6 +46,25 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
          and p.left_at < ${now}::timestamptz - make_interval(months => coalesce(
            (select s.retention_months from school_settings s where s.school_id = r.school_id), ${DEFAULT_MONTHS}))
       returning bp.board_id, bp.person_id`);
+    // A visit is the observed person's file: their learning question, the form's answers, the talk, whether they
+    // shared it and the reasons given. The bare visit stays (who, when, how long, its status) so the team's counts
+    // of visits held stay true. It follows the retention of the school of the visit's team. A visit already
+    // emptied is left alone, so a run counts only what it removed.
+    const visits = await tx.execute<{ board_id: string; observed_id: string }>(sql`
+      update team_visits v
+         set learning_question = '', answers = '{}'::jsonb,
+             feedback_observation = '', feedback_effect = '', feedback_reaction = '', feedback_suggestions = '',
+             shared_at = null, shared_read_at = null, rescheduled_reason = null, cancelled_reason = null,
+             development_goal_id = null, version = v.version + 1, updated_at = ${now}::timestamptz
+        from people p, teams t
+       where p.id = v.observed_id and t.id = v.team_id and p.active = false and p.left_at is not null
+         and p.left_at < ${now}::timestamptz - make_interval(months => coalesce(
+           (select s.retention_months from school_settings s where s.school_id = t.school_id), ${DEFAULT_MONTHS}))
+         and (v.learning_question <> '' or v.answers <> '{}'::jsonb
+           or v.feedback_observation <> '' or v.feedback_effect <> '' or v.feedback_reaction <> ''
+           or v.feedback_suggestions <> '' or v.shared_at is not null or v.shared_read_at is not null
+           or v.rescheduled_reason is not null or v.cancelled_reason is not null or v.development_goal_id is not null)
+      returning v.board_id, v.observed_id`);
     // The development plan is the person's own, across schools: the longest retention of their schools holds.
     const leavers = await tx.execute<{ id: string; board_id: string }>(sql`
       select p.id, p.board_id from people p
@@ -60,6 +81,7 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
     const conversationRows = rowsOf<{ board_id: string; employee_id: string }>(conversations);
     const roundRows = rowsOf<{ board_id: string; subject_id: string }>(rounds);
     const participationRows = rowsOf<{ board_id: string; person_id: string }>(participation);
+    const visitRows = rowsOf<{ board_id: string; observed_id: string }>(visits);
     const ids = leaverRows.map((r) => r.id);
     if (ids.length > 0) {
       const list = sql.join(
@@ -76,17 +98,19 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
     }
     const byPerson = new Map<
       string,
-      { boardId: string; conversations: number; rounds: number; plan: boolean; barometer: number }
+      { boardId: string; conversations: number; rounds: number; plan: boolean; barometer: number; visits: number }
     >();
     const entry = (boardId: string, personId: string) => {
       let e = byPerson.get(personId);
-      if (!e) byPerson.set(personId, (e = { boardId, conversations: 0, rounds: 0, plan: false, barometer: 0 }));
+      if (!e)
+        byPerson.set(personId, (e = { boardId, conversations: 0, rounds: 0, plan: false, barometer: 0, visits: 0 }));
       return e;
     };
     for (const r of conversationRows) entry(r.board_id, r.employee_id).conversations += 1;
     for (const r of roundRows) entry(r.board_id, r.subject_id).rounds += 1;
     for (const r of leaverRows) entry(r.board_id, r.id).plan = true;
     for (const r of participationRows) entry(r.board_id, r.person_id).barometer += 1;
+    for (const r of visitRows) entry(r.board_id, r.observed_id).visits += 1;
     for (const [personId, e] of byPerson)
       await audit(tx, {
         boardId: e.boardId,
@@ -98,6 +122,7 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
           feedbackRounds: e.rounds,
           developmentPlan: e.plan,
           barometerRounds: e.barometer,
+          visits: e.visits,
         },
       });
     return {
@@ -105,6 +130,7 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionResult
       feedbackRounds: roundRows.length,
       developmentPlans: ids.length,
       barometerParticipation: participationRows.length,
+      visits: visitRows.length,
     };
   });
 }

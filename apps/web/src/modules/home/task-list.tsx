@@ -6,7 +6,9 @@ import {
   IconClipboardText,
   IconGauge,
   IconClockExclamation,
+  IconEye,
   IconMessage2,
+  IconPizza,
   IconPencil,
   IconSignature,
   IconTarget,
@@ -30,6 +32,9 @@ const ICONS: Record<HomeTaskKind, Icon> = {
   missing_manager: IconUserQuestion,
   fill_barometer: IconGauge,
   team_action_behind: IconClockExclamation,
+  start_barometer: IconGauge,
+  read_shared_visit: IconEye,
+  pizza_session: IconPizza,
 };
 
 const DAY = 86_400_000;

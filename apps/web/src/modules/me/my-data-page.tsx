@@ -39,6 +39,7 @@ export function MyDataPage() {
               {t('export.title')}
             </Title>
             <Text size="sm">{t('export.text')}</Text>
+            <Text size="sm">{t('export.teamPractice')}</Text>
             <Group gap="sm">
               <Button
                 component="a"
