@@ -48,7 +48,15 @@ test('the teamleider scores the progress meter and finds it in the history', asy
   await lead.getByRole('link', { name: 'Naar het programma' }).click();
   await expect(lead.getByRole('heading', { level: 1, name: 'Programma van Exact' })).toBeVisible();
   await expect(lead.getByRole('article')).toHaveCount(8);
-  await expect(lead.getByRole('region', { name: 'Verbindingssessie' })).toContainText('Gepland met Talen');
+  const linkingPart = lead.getByRole('region', { name: 'Verbindingssessie' });
+  await expect(linkingPart).toContainText('Gepland met Talen');
+  // Moving it starts from the planned moment, not from a proposal in week 8.
+  const planned = (await (await lead.request.get(`/api/teams/${teamId}/programme`)).json()) as {
+    programme: { linking: { startsAt: string } };
+  };
+  const at = new Date(planned.programme.linking.startsAt);
+  const day = at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  await expect(linkingPart.getByLabel('Datum en tijd')).toHaveValue(new RegExp(`^${day}T`));
   violations.push(...(await axeAtBothWidths(lead, 'programme')));
 
   // The progress meter: score visits in the deepening phase.

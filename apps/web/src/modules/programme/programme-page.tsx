@@ -22,7 +22,15 @@ import { ApiError, isApiError } from '../../app/api.ts';
 import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { Page } from '../../ui/page.tsx';
 import { FormError, PageLoader, QueryError } from '../../ui/query-state.tsx';
-import { formatDate, formatDay, formatMoment, localInputToIso, nextMonday, todayLocal } from './format.ts';
+import {
+  formatDate,
+  formatDay,
+  formatMoment,
+  isoToLocalInput,
+  localInputToIso,
+  nextMonday,
+  todayLocal,
+} from './format.ts';
 import { usePlanLinking, useStartProgramme, useStopProgramme, useTeamProgramme } from './queries.ts';
 import { WeekCard } from './week-card.tsx';
 
@@ -75,7 +83,10 @@ function LinkingSection({ view, programme }: { view: TeamProgrammeView; programm
     mode: 'controlled',
     initialValues: {
       nextTeamId: programme.linking?.otherTeam.id ?? '',
-      startsAt: `${programme.weeks[7]!.startsOn}T15:30`,
+      // The planned moment when there is one; otherwise a proposal in week 8.
+      startsAt: programme.linking
+        ? isoToLocalInput(programme.linking.startsAt)
+        : `${programme.weeks[7]!.startsOn}T15:30`,
       location: programme.linking?.location ?? '',
     },
     validate: {
