@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Group, Paper, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCalendarPlus,
@@ -94,8 +94,18 @@ export function TaskList({ tasks }: { tasks: HomeTask[] }) {
                     <Text size="sm" c="dimmed">
                       {t(`tasks.kinds.${task.kind}.detail`, { ...task.params, returnObjects: false })}
                     </Text>
+                    {/* On a phone the date goes under the text, so the title keeps the width to read. */}
+                    {task.dueOn ? (
+                      <Box hiddenFrom="sm" mt={4}>
+                        <DueBadge dueOn={task.dueOn} />
+                      </Box>
+                    ) : null}
                   </Stack>
-                  {task.dueOn ? <DueBadge dueOn={task.dueOn} /> : null}
+                  {task.dueOn ? (
+                    <Box visibleFrom="sm">
+                      <DueBadge dueOn={task.dueOn} />
+                    </Box>
+                  ) : null}
                 </Group>
               </UnstyledButton>
             </Paper>
