@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import {
   createBoard,
@@ -24,6 +24,14 @@ let env: TestEnv;
 let board: TestBoard;
 let call: ReturnType<typeof api>;
 let mailer: Mailer;
+
+// The rhythm never opens a round on a Saturday or Sunday, and these tests count days from today both ways. So the
+// file runs on a Wednesday, the coming one (today when it is one), at today's time of day: every day counted from
+// it (two before, a week after, …) is a school day, whatever day the suite runs. Only Date is faked; it runs on.
+const realNow = new Date();
+const toWednesday = (3 - new Date(`${schoolDay(realNow)}T12:00:00Z`).getUTCDay() + 7) % 7;
+vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+vi.setSystemTime(realNow.getTime() + toWednesday * 86_400_000);
 const today = schoolDay(new Date());
 
 beforeAll(async () => {
@@ -35,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   mailer.close();
   await env.close();
+  vi.useRealTimers();
 });
 
 type Rhythm = { autoOpen?: boolean; roundDays?: number; intervalWeeks?: 2 | 4 };
@@ -142,9 +151,21 @@ describe('settings for the rhythm', () => {
     }
     const notABoolean = await saveSettings(team.id, members[0]!, { autoOpen: 'ja' as unknown as boolean }, 400);
     expect(notABoolean.json().error.details[0].path).toBe('body.autoOpen');
-    for (const roundDays of [3, 14]) {
+    for (const roundDays of [3, 13]) {
       expect((await saveSettings(team.id, members[0]!, { roundDays })).json().roundDays).toBe(roundDays);
     }
+    // A round closes before the next one opens: every 2 weeks, 14 days is one too many; every 4 weeks it fits.
+    const tooLong = await saveSettings(team.id, members[0]!, { roundDays: 14, intervalWeeks: 2 }, 400);
+    expect(tooLong.json().error.details).toEqual([
+      {
+        path: 'roundDays',
+        message: 'Een ronde is dicht voordat de volgende opent: bij elke 2 weken hoogstens 13 dagen.',
+      },
+    ]);
+    expect((await saveSettings(team.id, members[0]!, { roundDays: 14, intervalWeeks: 4 })).json()).toMatchObject({
+      roundDays: 14,
+      intervalWeeks: 4,
+    });
   });
 
   it('refuse a stale version with a conflict, and keep what the other saved', async () => {
@@ -315,6 +336,16 @@ describe('the daily job that opens rounds', () => {
     // The next day the 13-day team is due.
     await runJob(new Date(Date.now() + 86_400_000));
     expect(await openRoundsOf(twoEarly.team.id)).toHaveLength(1);
+  });
+
+  it('opens nothing on a Saturday or Sunday: a team due then gets its round on the Monday', async () => {
+    const { team } = await teamWithLastRound(3, 17, { autoOpen: true });
+    const saturday = new Date(Date.now() + 3 * 86_400_000);
+    expect(await runJob(saturday)).toBe(0);
+    expect(await runJob(new Date(saturday.getTime() + 86_400_000))).toBe(0);
+    expect(await openRoundsOf(team.id)).toHaveLength(0);
+    await runJob(new Date(saturday.getTime() + 2 * 86_400_000));
+    expect(await openRoundsOf(team.id)).toHaveLength(1);
   });
 
   it('opens the first round of a team that turned it on before it ever had one', async () => {

@@ -5,6 +5,9 @@ import {
   checkAnswer,
   dueDay,
   isRoundDue,
+  isWeekend,
+  longestRound,
+  onSchoolDay,
   minimumErrors,
   ownQuestions,
   roundMinimums,
@@ -147,5 +150,27 @@ describe('the rhythm', () => {
     expect(autoOpenDay('2030-06-10', new Date('2030-06-10T04:50:00Z'))).toBe('2030-06-11');
     // Just after midnight Dutch time is still the evening before in UTC: the day is the Dutch one.
     expect(autoOpenDay('2030-06-10', new Date('2030-06-09T22:30:00Z'))).toBe('2030-06-10');
+    // Friday after the job ran: not Saturday but Monday (2030-01-18 is a Friday).
+    expect(autoOpenDay('2030-01-18', new Date('2030-01-18T09:00:00Z'))).toBe('2030-01-21');
+  });
+
+  it('never opens on a Saturday or Sunday: a due day in the weekend moves to the Monday', () => {
+    expect(isWeekend('2030-01-19')).toBe(true);
+    expect(isWeekend('2030-01-20')).toBe(true);
+    expect(isWeekend('2030-01-21')).toBe(false);
+    expect(onSchoolDay('2030-01-19')).toBe('2030-01-21');
+    expect(onSchoolDay('2030-01-20')).toBe('2030-01-21');
+    expect(onSchoolDay('2030-01-18')).toBe('2030-01-18');
+    // A round opened by hand on a Saturday is due two weeks later on the Monday.
+    expect(dueDay('2030-01-05', 2)).toBe('2030-01-21');
+    // A team without rounds, or one whose round is overdue, waits for Monday.
+    expect(isRoundDue(null, 2, '2030-01-19')).toBe(false);
+    expect(isRoundDue('2029-12-02', 2, '2030-01-20')).toBe(false);
+    expect(isRoundDue('2029-12-02', 2, '2030-01-21')).toBe(true);
+  });
+
+  it('keeps a round shorter than the rhythm, so it has closed before the next one opens', () => {
+    expect(longestRound(2, 14)).toBe(13);
+    expect(longestRound(4, 14)).toBe(14);
   });
 });

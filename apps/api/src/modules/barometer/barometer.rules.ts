@@ -120,18 +120,43 @@ export const AUTO_OPEN_AT = { hour: 6, minute: 45 } as const;
 /** The daily job's schedule (pg-boss cron, in the schools' time zone). */
 export const BAROMETER_AUTO_OPEN_CRON = `${AUTO_OPEN_AT.minute} ${AUTO_OPEN_AT.hour} * * *`;
 
-/** The day a team's next round is due: `intervalWeeks` after the last one opened; null before its first round. */
-export function dueDay(lastOpenedOn: string | null, intervalWeeks: number): string | null {
-  return lastOpenedOn === null ? null : addDays(lastOpenedOn, intervalWeeks * 7);
+/** Saturday or Sunday: no school, so no invitations. */
+export function isWeekend(day: string): boolean {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/** The day itself on a school day; the Monday after on a Saturday or Sunday. */
+export function onSchoolDay(day: string): string {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return weekday === 6 ? addDays(day, 2) : weekday === 0 ? addDays(day, 1) : day;
 }
 
 /**
- * Whether the rhythm asks for a round on `today` (no round being open is for the caller to know): the interval
- * has passed since the last one opened, or the team never had one.
+ * The day a team's next round is due: `intervalWeeks` after the last one opened, moved to the Monday when that is
+ * in a weekend; null before its first round.
+ */
+export function dueDay(lastOpenedOn: string | null, intervalWeeks: number): string | null {
+  return lastOpenedOn === null ? null : onSchoolDay(addDays(lastOpenedOn, intervalWeeks * 7));
+}
+
+/**
+ * Whether the rhythm opens a round on `today` (no round being open is for the caller to know): a school day, and
+ * the interval has passed since the last one opened or the team never had one.
  */
 export function isRoundDue(lastOpenedOn: string | null, intervalWeeks: number, today: string): boolean {
+  if (isWeekend(today)) return false;
   const due = dueDay(lastOpenedOn, intervalWeeks);
   return due === null || due <= today;
+}
+
+/**
+ * The longest a round may run in a rhythm: one day less than the interval, so it has closed (in the night after
+ * its last day) before the job opens the next one on the due day. Otherwise the open round holds the next one
+ * back a day, and the rhythm slips a day every time.
+ */
+export function longestRound(intervalWeeks: number, max: number): number {
+  return Math.min(max, intervalWeeks * 7 - 1);
 }
 
 const clock = new Intl.DateTimeFormat('en-GB', {
@@ -154,6 +179,6 @@ function minuteOfDay(now: Date): number {
  */
 export function autoOpenDay(dueOn: string, now: Date): string {
   const today = schoolDay(now);
-  if (dueOn > today) return dueOn;
-  return minuteOfDay(now) < AUTO_OPEN_AT.hour * 60 + AUTO_OPEN_AT.minute ? today : addDays(today, 1);
+  if (dueOn > today) return onSchoolDay(dueOn);
+  return onSchoolDay(minuteOfDay(now) < AUTO_OPEN_AT.hour * 60 + AUTO_OPEN_AT.minute ? today : addDays(today, 1));
 }

@@ -1,13 +1,14 @@
-import type {
-  BarometerClosedRound,
-  BarometerSettings,
-  BarometerSettingsUpdate,
-  TeamBarometer,
+import {
+  BAROMETER_ROUND_DAYS_MAX,
+  type BarometerClosedRound,
+  type BarometerSettings,
+  type BarometerSettingsUpdate,
+  type TeamBarometer,
 } from '@groeipad/contracts';
 import type { Ctx } from '../../platform/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { publishChange } from '../../platform/live/index.ts';
 import { getSchoolSettings } from '../cycle/index.ts';
 import { schoolDay } from '../../platform/time.ts';
@@ -15,7 +16,7 @@ import * as policy from './barometer.policy.ts';
 import { STANDARD_QUESTIONS } from './barometer.questions.ts';
 import * as repo from './barometer.repository.ts';
 import { guardRound, buildTrend } from './barometer.results.ts';
-import { autoOpenDay, dueDay, minimumErrors, ownQuestions, questionDto } from './barometer.rules.ts';
+import { autoOpenDay, dueDay, longestRound, minimumErrors, ownQuestions, questionDto } from './barometer.rules.ts';
 
 // A team's barometer page: settings, the open round with participation counts, closed rounds and the trend.
 
@@ -156,6 +157,12 @@ export async function updateSettings(ctx: Ctx, teamId: string, input: BarometerS
       minGroupSize: input.minGroupSize,
       minTextGroupSize: input.minTextGroupSize,
     };
+    const longest = longestRound(values.intervalWeeks, BAROMETER_ROUND_DAYS_MAX);
+    if (values.roundDays > longest)
+      throw fieldError(
+        'roundDays',
+        `Een ronde is dicht voordat de volgende opent: bij elke ${values.intervalWeeks} weken hoogstens ${longest} dagen.`,
+      );
     const saved =
       input.version === 0
         ? existing

@@ -61,7 +61,11 @@ export function sharedMail(p: {
   };
 }
 
-/** To the other of the two, when one of them moves a planned visit: the new moment and place, and why. */
+/**
+ * To the other of the two, when one of them moves a planned visit: the new moment and place, and whether a reason
+ * was given, never the reason itself: a mail stays in the outbox the beheerder reads when no SMTP server is set,
+ * and the reason is for the two of them only. It is on the visit page.
+ */
 export function rescheduledMail(p: {
   toFirstName: string;
   byName: string;
@@ -69,7 +73,7 @@ export function rescheduledMail(p: {
   scheduledAt: Date;
   durationMinutes: number;
   location: string;
-  reason: string | null;
+  hasReason: boolean;
   link: string;
 }) {
   const kind = kindName(p.kind);
@@ -81,7 +85,7 @@ export function rescheduledMail(p: {
       '',
       `${p.byName} heeft jullie ${kind} verzet.`,
       `Nieuw moment: ${when}, ${p.durationMinutes} minuten${p.location ? `, plaats: ${p.location}` : ''}.`,
-      ...(p.reason ? [`Reden: ${p.reason}`] : []),
+      ...(p.hasReason ? [`${p.byName} schreef erbij waarom; je leest het op de pagina van het bezoek.`] : []),
       '',
       `Bekijk het bezoek: ${p.link}`,
       '',

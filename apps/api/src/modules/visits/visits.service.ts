@@ -226,7 +226,7 @@ export async function updateVisit(ctx: Ctx, teamId: string, visitId: string, inp
         scheduledAt: after.row.scheduledAt,
         durationMinutes: after.row.durationMinutes,
         location: after.row.location,
-        reason: after.row.rescheduledReason,
+        hasReason: Boolean(after.row.rescheduledReason),
         link: visitUrl(ctx.config.publicUrl, teamId, visitId),
       });
       await ctx.mailer.send(tx, { boardId, to: other.email, ...mail });

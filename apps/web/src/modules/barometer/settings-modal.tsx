@@ -141,7 +141,8 @@ export function SettingsModal({ teamId, settings, standardQuestions, opened, onC
             label={t('settings.roundDays')}
             description={t('settings.roundDaysHint')}
             min={BAROMETER_ROUND_DAYS_MIN}
-            max={BAROMETER_ROUND_DAYS_MAX}
+            // A round closes before the next one opens: at most a day less than the rhythm.
+            max={Math.min(BAROMETER_ROUND_DAYS_MAX, draft.intervalWeeks * 7 - 1)}
             allowDecimal={false}
             value={draft.roundDays}
             error={fieldErrors.roundDays}
