@@ -179,8 +179,14 @@ test('the barometer stays with the team: nothing below three, shared with the sc
   await settings.getByRole('textbox', { name: 'Looptijd van een ronde (dagen)' }).fill('5');
   await settings.getByRole('button', { name: 'Opslaan' }).click();
   await expect(settings).toBeHidden();
+  // Two weeks on, or the Monday after when that is a Saturday or Sunday: the rhythm skips the weekend.
+  const twoWeeksOn = new Date(Date.now() + 14 * 86_400_000);
+  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Amsterdam' }).format(
+    twoWeeksOn,
+  );
+  const skip = weekday === 'Sat' ? 2 : weekday === 'Sun' ? 1 : 0;
   const inTwoWeeks = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(
-    new Date(Date.now() + 14 * 86_400_000),
+    new Date(twoWeeksOn.getTime() + skip * 86_400_000),
   );
   await expect(leader.getByText(`Volgende ronde opent op ${inTwoWeeks}`)).toBeVisible();
   await expect(leader.getByText(/de ronde loopt 5 dagen/)).toBeVisible();
