@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, schoolDay, weekStartOf } from './time.ts';
+import { addDays, formatSchoolMoment, schoolDay, weekStartOf } from './time.ts';
 
 describe('the Dutch day of an instant', () => {
   it('reads a day in Dutch time', () => {
@@ -74,5 +74,15 @@ describe('school days and weeks', () => {
     expect(weekStartOf('2026-01-01')).toBe('2025-12-29');
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(addDays('2026-03-29', 1)).toBe('2026-03-30'); // over the clock change
+  });
+});
+
+describe('a moment in words', () => {
+  it('says the day and time in Dutch school time, with or without the year', () => {
+    // 07:00 UTC is 09:00 in summer time, 08:00 in winter time.
+    expect(formatSchoolMoment(new Date('2026-06-15T07:00:00Z'))).toBe('maandag 15 juni 2026 om 09:00');
+    expect(formatSchoolMoment(new Date('2026-12-03T07:00:00Z'), { year: false })).toBe('donderdag 3 december om 08:00');
+    // Late in the evening UTC is already the next day in Amsterdam.
+    expect(formatSchoolMoment(new Date('2026-12-31T23:30:00Z'))).toBe('vrijdag 1 januari 2027 om 00:30');
   });
 });

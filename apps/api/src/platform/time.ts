@@ -52,3 +52,26 @@ export function weekStartOf(day: string): string {
   const weekday = (new Date(toUtc(day)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
   return addDays(day, -weekday);
 }
+
+const momentDay = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: SCHOOL_TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const momentDayNoYear = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: SCHOOL_TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+});
+const momentTime = new Intl.DateTimeFormat('nl-NL', { timeZone: SCHOOL_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+
+/**
+ * A moment as mails and documents say it, in Dutch school time: "donderdag 12 maart 2026 om 14:30", or without
+ * the year ("donderdag 12 maart om 14:30") where the moment is near.
+ */
+export function formatSchoolMoment(at: Date, { year = true }: { year?: boolean } = {}): string {
+  return `${(year ? momentDay : momentDayNoYear).format(at)} om ${momentTime.format(at)}`;
+}

@@ -2,22 +2,10 @@ import { createEvent } from 'ics';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { SCHOOL_TIME_ZONE } from '../../platform/time.ts';
-
-const ZONE = SCHOOL_TIME_ZONE;
+import { formatSchoolMoment } from '../../platform/time.ts';
 
 /** "donderdag 12 maart 2026 om 14:30" in Dutch, in Amsterdam time. */
-export function formatMoment(at: Date): string {
-  const day = new Intl.DateTimeFormat('nl-NL', {
-    timeZone: ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(at);
-  const time = new Intl.DateTimeFormat('nl-NL', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(at);
-  return `${day} om ${time}`;
-}
+export const formatMoment = (at: Date): string => formatSchoolMoment(at);
 
 export function formatDay(day: string): string {
   return new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(

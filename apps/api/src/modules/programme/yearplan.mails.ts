@@ -1,24 +1,9 @@
 import type { Config } from '../../platform/config.ts';
-import { SCHOOL_TIME_ZONE } from '../../platform/time.ts';
+import { formatSchoolMoment } from '../../platform/time.ts';
 
 // The mail to the people registered for a pizzasessie when it moves (another moment or place).
 
-/** "donderdag 12 maart 2026 om 16:00" in Amsterdam time. */
-function formatMoment(at: Date): string {
-  const day = new Intl.DateTimeFormat('nl-NL', {
-    timeZone: SCHOOL_TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(at);
-  const time = new Intl.DateTimeFormat('nl-NL', {
-    timeZone: SCHOOL_TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
-  return `${day} om ${time}`;
-}
+const formatMoment = (at: Date): string => formatSchoolMoment(at);
 
 export type PizzaMovedMail = {
   firstName: string;

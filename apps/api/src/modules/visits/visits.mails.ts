@@ -1,8 +1,8 @@
 // The visits' mails: to a leidinggevende when someone shares a visit with them, and to the other of the two when a
 // planned visit moves. Short, in plain Dutch, with a link to the visit; never the visit's content (the learning
-// question, the answers, the talk) — only the reason for moving goes along, and only to the other of the two.
+// question, the answers, the talk, the reason for moving): a mail stays in the outbox the beheerder reads.
 import type { VisitKind } from '@groeipad/contracts';
-import { SCHOOL_TIME_ZONE } from '../../platform/time.ts';
+import { formatSchoolMoment } from '../../platform/time.ts';
 
 const KIND_NAMES: Record<VisitKind, string> = {
   lesson: 'lesbezoek',
@@ -15,21 +15,8 @@ export function kindName(kind: string): string {
   return KIND_NAMES[kind as VisitKind] ?? 'bezoek';
 }
 
-/** "donderdag 12 maart om 14:30", in Dutch school time. */
-export function formatMoment(at: Date): string {
-  const day = new Intl.DateTimeFormat('nl-NL', {
-    timeZone: SCHOOL_TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-  }).format(at);
-  const time = new Intl.DateTimeFormat('nl-NL', {
-    timeZone: SCHOOL_TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
-  return `${day} om ${time}`;
-}
+/** "donderdag 12 maart om 14:30", in Dutch school time: a visit is near, so without the year. */
+const formatMoment = (at: Date): string => formatSchoolMoment(at, { year: false });
 
 export function visitUrl(publicUrl: string, teamId: string, visitId: string): string {
   return `${publicUrl}/team/${teamId}/bezoeken/${visitId}`;
