@@ -20,6 +20,7 @@ import type { YearPlanEvent } from '@groeipad/contracts';
 import { ApiError, isApiError } from '../../app/api.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
 import { FormError } from '../../ui/query-state.tsx';
+import { conflictCurrent } from '../team/conflict.tsx';
 import { formatMoment, isoToLocalInput, localInputToIso } from './format.ts';
 import { useCreateEvent, useUpdateEvent } from './queries.ts';
 
@@ -207,12 +208,10 @@ export function EventEditModal({ event, onClose }: { event: YearPlanEvent; onClo
           onClose();
         },
         onError: (error) => {
-          const details = isApiError(error, 'conflict')
-            ? (error.details as { reason?: string; current?: YearPlanEvent } | null)
-            : null;
-          if (details?.reason === 'stale' && details.current) {
-            setTheirs(details.current);
-            setBaseVersion(details.current.version);
+          const current = conflictCurrent<YearPlanEvent>(error);
+          if (current) {
+            setTheirs(current);
+            setBaseVersion(current.version);
             setUnplaced(false);
             return;
           }
